@@ -1,0 +1,94 @@
+// swift-tools-version: 6.1
+// The swift-tools-version declares the minimum version of Swift required to build this package.
+
+import PackageDescription
+
+let package = Package(
+    name: "disco-gen",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "disco-gen", targets: ["disco-gen"]),
+        .library(name: "Disco", targets: ["Disco"]),
+        .library(name: "DiscoTesting", targets: ["DiscoTesting"]),
+        .library(name: "DiscoGenCore", targets: ["DiscoGenCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // MARK: Runtime
+
+        .target(
+            name: "Disco",
+            dependencies: [
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "DiscoTesting",
+            dependencies: ["Disco"]
+        ),
+
+        // MARK: Generator
+
+        .target(
+            name: "DiscoGenCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "disco-gen",
+            dependencies: [
+                "DiscoGenCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Examples
+
+        /// The aggregates generated from `Specs/`, committed as the command plugin would.
+        .target(
+            name: "DiscoExamples",
+            dependencies: ["Disco"]
+        ),
+        .executableTarget(
+            name: "wallet-demo",
+            dependencies: [
+                "Disco",
+                "DiscoExamples",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests
+
+        .testTarget(
+            name: "DiscoTests",
+            dependencies: ["Disco", "DiscoTesting"]
+        ),
+        .testTarget(
+            name: "DiscoGenCoreTests",
+            dependencies: ["DiscoGenCore"]
+        ),
+        .testTarget(
+            name: "DiscoGenReferenceTests",
+            dependencies: ["DiscoGenCore"],
+            resources: [.copy("Resources")]
+        ),
+        .testTarget(
+            name: "DiscoExamplesTests",
+            dependencies: ["Disco", "DiscoTesting", "DiscoExamples"]
+        ),
+        .testTarget(
+            name: "DiscoGenCLITests",
+            dependencies: ["disco-gen"]
+        ),
+    ]
+)

@@ -1,0 +1,14 @@
+import Foundation
+
+/// A validated command for one aggregate type.
+public protocol AggregateCommand: Sendable {
+    /// The command's name, as in the spec: `create_wallet`.
+    var name: String { get }
+
+    /// Whether the command starts a new aggregate.
+    var creates: Bool { get }
+
+    /// The aggregate the command is for; `nil` for a creating command whose id is left to
+    /// be generated.
+    var aggregateID: UUID? { get }
+}

@@ -1,0 +1,31 @@
+/// An event one aggregate type records, convertible to and from its stored payload.
+public protocol AggregateEvent: Sendable {
+    /// The event's type, as in the spec: `wallet_created`.
+    var eventType: String { get }
+
+    /// The schema version of the payload.
+    var schemaVersion: Int { get }
+
+    /// The event's fields as stored.
+    var payload: Params { get }
+
+    /// The event stored with a type and payload.
+    /// - Throws: ``EventDecodingError`` when the type is unknown or the payload does not fit it.
+    init(eventType: String, schemaVersion: Int, payload: Params) throws(EventDecodingError)
+}
+
+/// A stored event that the aggregate's code cannot read back.
+public struct EventDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The stored event type.
+    public let eventType: String
+    /// What is wrong.
+    public let reason: String
+
+    /// An error for an event type and a reason.
+    public init(eventType: String, reason: String) {
+        self.eventType = eventType
+        self.reason = reason
+    }
+
+    public var description: String { "cannot decode event '\(eventType)': \(reason)" }
+}

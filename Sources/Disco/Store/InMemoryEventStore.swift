@@ -1,0 +1,50 @@
+import Foundation
+
+/// An event store that keeps everything in memory: for tests and examples.
+public actor InMemoryEventStore: EventStore {
+    private var events: [RecordedEvent] = []
+    private var streams: [StreamID: [Int]] = [:]
+
+    /// An empty store.
+    public init() {}
+
+    public func append(
+        _ proposed: [ProposedEvent],
+        to stream: StreamID,
+        expectedVersion: ExpectedVersion
+    ) throws -> [RecordedEvent] {
+        let indexes = streams[stream, default: []]
+        guard expectedVersion.isSatisfied(by: indexes.count) else {
+            throw EventStoreError.wrongExpectedVersion(stream: stream, expected: expectedVersion, actual: indexes.count)
+        }
+        let now = Date()
+        let recorded = proposed.enumerated().map { offset, event in
+            RecordedEvent(
+                event,
+                position: Int64(events.count + offset + 1),
+                stream: stream,
+                version: indexes.count + offset + 1,
+                recordedAt: now
+            )
+        }
+        streams[stream, default: []].append(contentsOf: events.count..<(events.count + recorded.count))
+        events.append(contentsOf: recorded)
+        return recorded
+    }
+
+    public func read(stream: StreamID, after version: Int) -> [RecordedEvent] {
+        let indexes = streams[stream, default: []]
+        guard version < indexes.count else { return [] }
+        return indexes[max(version, 0)...].map { events[$0] }
+    }
+
+    public func readAll(after position: Int64, limit: Int) -> [RecordedEvent] {
+        let start = Int(max(position, 0))
+        guard start < events.count else { return [] }
+        return Array(events[start..<min(events.count, start + max(limit, 0))])
+    }
+
+    public func headPosition() -> Int64 {
+        Int64(events.count)
+    }
+}
