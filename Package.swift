@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Disco", targets: ["Disco"]),
         .library(name: "DiscoTesting", targets: ["DiscoTesting"]),
         .library(name: "DiscoGenCore", targets: ["DiscoGenCore"]),
+        .library(name: "DiscoPostgres", targets: ["DiscoPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -18,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // MARK: Runtime
@@ -32,6 +34,26 @@ let package = Package(
         .target(
             name: "DiscoTesting",
             dependencies: ["Disco"]
+        ),
+        /// The PostgreSQL event store adapter: a separate product, so that users of the
+        /// JSON-lines store alone do not build postgres-nio.
+        .target(
+            name: "DiscoPostgres",
+            dependencies: [
+                "Disco",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        /// `disco-postgres`: migrate, copy stores, and the wallet workload of the two-process test.
+        .executableTarget(
+            name: "disco-postgres",
+            dependencies: [
+                "Disco",
+                "DiscoPostgres",
+                "DiscoExamples",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
 
         // MARK: Generator
@@ -79,12 +101,15 @@ let package = Package(
         ),
         .testTarget(
             name: "DiscoGenReferenceTests",
-            dependencies: ["DiscoGenCore"],
-            resources: [.copy("Resources")]
+            dependencies: ["DiscoGenCore"]
         ),
         .testTarget(
             name: "DiscoExamplesTests",
             dependencies: ["Disco", "DiscoTesting", "DiscoExamples"]
+        ),
+        .testTarget(
+            name: "DiscoPostgresTests",
+            dependencies: ["Disco", "DiscoTesting", "DiscoPostgres", "DiscoExamples", "disco-postgres"]
         ),
         .testTarget(
             name: "DiscoGenCLITests",

@@ -6,8 +6,8 @@ import Foundation
 /// A user's wallet holding a balance.
 public struct Wallet: Aggregate, Hashable {
     public static let aggregateName = "Wallet"
-    public static let commandNames = ["create_wallet", "deposit", "withdraw"]
-    public static let queryNames = ["get_wallet", "list_wallets"]
+    public static let commandNames: [String] = ["create_wallet", "deposit", "withdraw"]
+    public static let queryNames: [String] = ["get_wallet", "list_wallets"]
 
     public let id: UUID
     public var userId: UUID
@@ -71,7 +71,7 @@ extension Wallet {
         }
     }
 
-    /// The `create_wallet` command: creates a wallet.
+    /// The `create_wallet` command.
     public struct CreateWallet: Sendable, Hashable {
         public static let name = "create_wallet"
 
@@ -166,9 +166,11 @@ extension Wallet {
             return [.moneyDeposited(MoneyDeposited(amount: command.amount))]
         case .withdraw(let command):
             var violations = ValidationErrors()
+#sourceLocation(file: "Specs/wallet.yml", line: 22)
             if !(command.amount <= state.balance) {
                 violations.add("exceeds the balance", to: "amount")
             }
+#sourceLocation()
             try violations.throwIfAny()
             return [.moneyWithdrawn(MoneyWithdrawn(amount: command.amount))]
         }
@@ -305,12 +307,18 @@ extension Wallet {
         let state = self
         switch event {
         case .walletCreated(let event):
+#sourceLocation(file: "Specs/wallet.yml", line: 29)
             self.userId = event.userId
             self.balance = event.balance
+#sourceLocation()
         case .moneyDeposited(let event):
+#sourceLocation(file: "Specs/wallet.yml", line: 32)
             self.balance = state.balance + event.amount
+#sourceLocation()
         case .moneyWithdrawn(let event):
+#sourceLocation(file: "Specs/wallet.yml", line: 35)
             self.balance = state.balance - event.amount
+#sourceLocation()
         }
     }
 }
@@ -320,33 +328,9 @@ extension Wallet {
 extension Wallet {
     public static func query(named name: String, params: Params) throws(ValidationErrors) -> Query<Wallet>? {
         switch name {
-        case GetWallet.name: Query(name: name, returns: .one, where: try GetWallet(params: params).matches)
         case ListWallets.name: Query(name: name, returns: .list, where: try ListWallets(params: params).matches)
+        case GetWallet.name: Query(name: name, returns: .one, where: try GetWallet(params: params).matches)
         default: nil
-        }
-    }
-
-    /// The `get_wallet` query.
-    public struct GetWallet: Sendable, Hashable {
-        public static let name = "get_wallet"
-
-        public var id: UUID
-
-        public init(id: UUID) {
-            self.id = id
-        }
-
-        /// Validates params as the spec says, reporting every failing rule.
-        public init(params: Params) throws(ValidationErrors) {
-            var reader = ParamsReader(params, declared: ["id"])
-            let id = reader.required("id", .uuid)
-            guard let id, reader.errors.isEmpty else { throw reader.errors }
-            self.init(id: id)
-        }
-
-        /// Whether a wallet matches the query's `where`.
-        public func matches(_ state: Wallet) -> Bool {
-            state.id == id
         }
     }
 
@@ -370,7 +354,35 @@ extension Wallet {
 
         /// Whether a wallet matches the query's `where`.
         public func matches(_ state: Wallet) -> Bool {
-            state.userId == userId
+#sourceLocation(file: "Specs/wallet.yml", line: 39)
+            state.userId == self.userId
+#sourceLocation()
+        }
+    }
+
+    /// The `get_wallet` query.
+    public struct GetWallet: Sendable, Hashable {
+        public static let name = "get_wallet"
+
+        public var id: UUID
+
+        public init(id: UUID) {
+            self.id = id
+        }
+
+        /// Validates params as the spec says, reporting every failing rule.
+        public init(params: Params) throws(ValidationErrors) {
+            var reader = ParamsReader(params, declared: ["id"])
+            let id = reader.required("id", .uuid)
+            guard let id, reader.errors.isEmpty else { throw reader.errors }
+            self.init(id: id)
+        }
+
+        /// Whether a wallet matches the query's `where`.
+        public func matches(_ state: Wallet) -> Bool {
+#sourceLocation(file: "Specs/wallet.yml", line: 42)
+            state.id == self.id
+#sourceLocation()
         }
     }
 }

@@ -1,0 +1,77 @@
+/// The generator: YAML → ``Spec`` → ``CheckedSpec`` → ``AggregateViewModel`` → Swift text.
+///
+/// Each stage is a separate value, so tests can run or replace one alone. Everything is in
+/// memory: reading and writing files is the command-line tool's job.
+public struct GeneratorPipeline: Sendable {
+    /// Reads YAML into a spec.
+    public var loader: SpecLoader
+    /// Checks names, types and expressions.
+    public var checker: SpecChecker
+    /// Builds what the templates need.
+    public var translator: ViewModelTranslator
+    /// Renders the templates.
+    public var renderer: SwiftRenderer
+
+    /// A pipeline; every stage can be replaced.
+    public init(
+        options: GeneratorOptions = GeneratorOptions(),
+        loader: SpecLoader = SpecLoader(),
+        checker: SpecChecker = SpecChecker(),
+        renderer: SwiftRenderer
+    ) {
+        self.loader = loader
+        self.checker = checker
+        self.translator = ViewModelTranslator(options: options)
+        self.renderer = renderer
+    }
+
+    /// A pipeline rendering with the embedded templates.
+    /// - Throws: ``GeneratorError`` when an embedded template does not parse (a bug).
+    public init(options: GeneratorOptions = GeneratorOptions()) throws(GeneratorError) {
+        self.init(options: options, renderer: try SwiftRenderer())
+    }
+
+    /// The result of generating one spec.
+    public struct Output: Sendable {
+        /// The aggregate's name: the generated file is `<name>.generated.swift`.
+        public var aggregateName: String
+        /// The Swift source.
+        public var source: String
+        /// Warnings found on the way.
+        public var diagnostics: [Diagnostic]
+
+        /// The generated file's name, from the spec file's name: `bank_account.yml` gives
+        /// `BankAccount.generated.swift`, so build tools know it before generating.
+        public var fileName: String
+    }
+
+    /// The name of the file generated from a spec: the spec file's name without its
+    /// extension, in UpperCamelCase, then `.generated.swift`.
+    public static func outputFileName(forSpec path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = name.split(separator: ".").first.map(String.init) ?? name
+        let words = stem.split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == " " })
+        let camel = words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        return (camel.isEmpty ? "Aggregate" : camel) + ".generated.swift"
+    }
+
+    /// Generates the Swift of one spec.
+    /// - Parameters:
+    ///   - yaml: The spec's text.
+    ///   - file: The spec's path, as diagnostics and `#sourceLocation` should show it.
+    /// - Throws: ``Diagnostics`` with every problem when any is an error; ``GeneratorError``
+    ///   when rendering fails.
+    public func generate(yaml: String, file: String) throws -> Output {
+        var diagnostics = DiagnosticList()
+        let spec = loader.load(yaml: yaml, file: file, diagnostics: &diagnostics)
+        let checked = spec.flatMap { checker.check($0, diagnostics: &diagnostics) }
+        guard let checked, !diagnostics.hasErrors else { throw Diagnostics(diagnostics.diagnostics) }
+        let source = try renderer.render(translator.translate(checked))
+        return Output(
+            aggregateName: checked.spec.aggregate.value,
+            source: source,
+            diagnostics: Diagnostics(diagnostics.diagnostics).all,
+            fileName: Self.outputFileName(forSpec: file)
+        )
+    }
+}
