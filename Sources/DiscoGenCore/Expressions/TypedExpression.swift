@@ -1,0 +1,46 @@
+/// A type-checked expression: every name resolved to its Swift, every literal given its final
+/// type, every implicit int promotion made explicit. What `SwiftExpressionRenderer` renders.
+struct TypedExpression: Sendable, Hashable {
+    /// What the expression is.
+    indirect enum Kind: Sendable, Hashable {
+        /// An int literal, as Swift text: `42`, `-5`.
+        case integer(String)
+        /// A double literal, as Swift text with a fraction: `2.5`, `1.0`.
+        case double(String)
+        /// An exact decimal, `significand` × 10^`exponent` (`significand` is digits, `exponent` ≤ 0).
+        case decimal(significand: String, exponent: Int)
+        /// A string literal's value.
+        case string(String)
+        /// `true` or `false`.
+        case bool(Bool)
+        /// `null`, rendered as `nil`.
+        case null
+        /// A name, state field or `now`, as the scope's Swift text.
+        case binding(String)
+        /// A prefix operator.
+        case unary(ExpressionUnaryOperator, TypedExpression)
+        /// An infix operator, with operands of matching types.
+        case binary(ExpressionBinaryOperator, TypedExpression, TypedExpression)
+        /// The number of elements of a list or characters of a string.
+        case count(TypedExpression)
+        /// Whether a list has an element, or a string a substring.
+        case contains(TypedExpression, TypedExpression)
+        /// A list with one more element at the end.
+        case append(TypedExpression, TypedExpression)
+        /// A list without any element equal to the value.
+        case remove(TypedExpression, TypedExpression)
+        /// An int converted to `double` or `decimal`.
+        case convert(SpecType, TypedExpression)
+    }
+
+    /// What the expression is.
+    var kind: Kind
+    /// Its type; `nil` for `null`, which fits any optional.
+    var type: SpecType?
+
+    /// An expression of some type.
+    init(_ kind: Kind, _ type: SpecType?) {
+        self.kind = kind
+        self.type = type
+    }
+}
