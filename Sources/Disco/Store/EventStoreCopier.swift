@@ -1,0 +1,124 @@
+/// Copies every event of one store into another, keeping the envelopes: how a JSON-lines
+/// store moves into PostgreSQL, and back.
+///
+/// ```swift
+/// let report = try await EventStoreCopier().copy(from: jsonLinesStore, to: postgresStore)
+/// ```
+///
+/// The destination must be empty or hold a prefix of the source (an earlier, interrupted
+/// copy): the copier checks that prefix event by event id and carries on after it, so a copy
+/// can be run again until it completes. Nothing should write to either store meanwhile.
+///
+/// When the destination is an ``ImportableEventStore`` every envelope field is kept. Otherwise
+/// the copier appends each command's events (consecutive events of one stream with one
+/// command id) with the expected version they had, keeping ids and versions, checks that the
+/// destination gave them the source's positions, and lets the destination record its own
+/// times (``EventStoreCopyReport/preservedEnvelopes`` is then `false`).
+public struct EventStoreCopier: Sendable {
+    /// How many events are read, and imported, at a time.
+    public var batchSize: Int
+
+    /// A copier reading `batchSize` events at a time.
+    public init(batchSize: Int = 1_000) {
+        self.batchSize = max(1, batchSize)
+    }
+
+    /// Copies the events of `source` that `destination` does not hold yet.
+    ///
+    /// - Parameter progress: Called after each batch with the position copied up to.
+    /// - Throws: ``EventStoreError`` of kind `corrupted` when the destination holds events that
+    ///   are not the source's, or the source's positions have gaps; whatever the stores throw.
+    public func copy(
+        from source: some EventStore,
+        to destination: some EventStore,
+        progress: (Int64) -> Void = { _ in }
+    ) async throws -> EventStoreCopyReport {
+        let destinationHead = try await destination.headPosition()
+        let sourceHead = try await source.headPosition()
+        guard destinationHead <= sourceHead else {
+            throw EventStoreError(
+                .corrupted,
+                "the destination holds \(destinationHead) events, more than the source's \(sourceHead): it is not a copy of it"
+            )
+        }
+        try await checkPrefix(of: source, in: destination, upTo: destinationHead)
+        let importer = destination as? any ImportableEventStore
+        var position = destinationHead
+        var copied: Int64 = 0
+        while true {
+            let batch = try await source.readAll(after: position, limit: batchSize)
+            guard !batch.isEmpty else { break }
+            for (offset, event) in batch.enumerated() where event.position != position + Int64(offset) + 1 {
+                throw EventStoreError(
+                    .corrupted,
+                    "the source has a gap: position \(event.position) follows \(position + Int64(offset))"
+                )
+            }
+            if let importer {
+                try await importer.importEvents(batch)
+            } else {
+                try await appendByCommand(batch, to: destination)
+            }
+            position += Int64(batch.count)
+            copied += Int64(batch.count)
+            progress(position)
+        }
+        return EventStoreCopyReport(
+            alreadyPresent: destinationHead,
+            copied: copied,
+            preservedEnvelopes: importer != nil
+        )
+    }
+
+    private func checkPrefix(of source: some EventStore, in destination: some EventStore, upTo head: Int64) async throws {
+        var position: Int64 = 0
+        while position < head {
+            let theirs = try await destination.readAll(after: position, limit: min(batchSize, Int(head - position)))
+            let ours = try await source.readAll(after: position, limit: theirs.count)
+            guard !theirs.isEmpty else { break }
+            for (copy, original) in zip(theirs, ours)
+            where copy.eventID != original.eventID || copy.position != original.position {
+                throw EventStoreError(
+                    .corrupted,
+                    "the destination's event at position \(copy.position) (\(copy.eventID)) is not the source's (\(original.eventID) at \(original.position)): copy only into an empty store or an earlier copy"
+                )
+            }
+            position += Int64(theirs.count)
+        }
+    }
+
+    private func appendByCommand(_ batch: [RecordedEvent], to destination: some EventStore) async throws {
+        var start = batch.startIndex
+        while start < batch.endIndex {
+            var end = start + 1
+            while end < batch.endIndex, batch[end].stream == batch[start].stream,
+                batch[end].commandID == batch[start].commandID
+            {
+                end += 1
+            }
+            let command = batch[start..<end]
+            let first = batch[start]
+            let proposed = command.map {
+                ProposedEvent(
+                    eventType: $0.eventType,
+                    schemaVersion: $0.schemaVersion,
+                    eventID: $0.eventID,
+                    commandID: $0.commandID,
+                    correlationID: $0.correlationID,
+                    causationID: $0.causationID,
+                    payload: $0.payload,
+                    metadata: $0.metadata
+                )
+            }
+            let expected: ExpectedVersion = first.version == 1 ? .noStream : .exactly(first.version - 1)
+            let recorded = try await destination.append(proposed, to: first.stream, expectedVersion: expected)
+            for (copy, original) in zip(recorded, command) where copy.position != original.position {
+                throw EventStoreError(
+                    .corrupted,
+                    "the destination recorded event \(original.eventID) at position \(copy.position), not \(original.position)"
+                )
+            }
+            start = end
+        }
+    }
+}
