@@ -26,11 +26,33 @@ public protocol EventStore: Sendable {
 
     /// The position of the last recorded event; 0 when the store is empty.
     func headPosition() async throws -> Int64
+
+    /// Follows the store: every event with a position greater than `position`, in global
+    /// order, first those already recorded and then each new one as soon as its append is
+    /// acknowledged.
+    ///
+    /// The sequence reads in pages, so catching up on a large store holds one page at a
+    /// time. It ends (returns `nil`) when the consuming task is cancelled, and throws
+    /// ``EventStoreError`` with kind `closed` when the store is closed, or the store's error
+    /// when reading fails. Delivery is at least once from the consumer's point of view: a
+    /// consumer that records the position of each event it has handled resumes with
+    /// `subscribe(after: thatPosition)` and sees nothing twice.
+    ///
+    /// The default implementation polls ``readAll(after:limit:)`` every 100 ms when it has
+    /// caught up; stores that can be told of new events override it.
+    func subscribe(after position: Int64) -> EventSubscription
 }
 
 extension EventStore {
     /// Every event of one stream, in order.
     public func read(stream: StreamID) async throws -> [RecordedEvent] {
         try await read(stream: stream, after: 0)
+    }
+
+    /// Follows the store by polling ``readAll(after:limit:)`` every 100 ms once caught up.
+    public func subscribe(after position: Int64) -> EventSubscription {
+        EventSubscription(store: self, after: position) { _ in
+            try await Task.sleep(for: .milliseconds(100))
+        }
     }
 }

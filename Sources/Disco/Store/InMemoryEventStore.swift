@@ -4,6 +4,7 @@ import Foundation
 public actor InMemoryEventStore: EventStore {
     private var events: [RecordedEvent] = []
     private var streams: [StreamID: [Int]] = [:]
+    private let signal = HeadSignal(head: 0)
 
     /// An empty store.
     public init() {}
@@ -29,6 +30,7 @@ public actor InMemoryEventStore: EventStore {
         }
         streams[stream, default: []].append(contentsOf: events.count..<(events.count + recorded.count))
         events.append(contentsOf: recorded)
+        signal.publish(head: Int64(events.count))
         return recorded
     }
 
@@ -46,5 +48,13 @@ public actor InMemoryEventStore: EventStore {
 
     public func headPosition() -> Int64 {
         Int64(events.count)
+    }
+
+    /// Follows the store, woken by each append rather than polling.
+    public nonisolated func subscribe(after position: Int64) -> EventSubscription {
+        let signal = signal
+        return EventSubscription(store: self, after: position) { after in
+            try await signal.wait(after: after)
+        }
     }
 }

@@ -1,0 +1,310 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// The open store behind ``JSONLinesEventStore``: the index, the queue of appends waiting to
+/// be written, and the writer thread that writes and syncs them in batches (group commit).
+///
+/// Appends assign positions and versions under one lock, in the order they arrive, and add
+/// their lines to the pending buffer; the writer takes the whole buffer, writes it with one
+/// `write`, syncs once as the durability policy says, and only then makes the events visible
+/// to readers and resumes the appending tasks. A failed write or sync stops the store: every
+/// waiting and later append fails, because the file's end is no longer known.
+final class StoreCore: Sendable {
+    private struct Waiter {
+        var continuation: CheckedContinuation<[RecordedEvent], any Error>
+        var events: [RecordedEvent]
+    }
+
+    private struct State: ~Copyable {
+        var index: StoreIndex
+        /// The last position written (and synced, as the policy says): what readers see.
+        var committedHead: Int64
+        /// Where the next line lands in the file.
+        var nextOffset: Int64
+        var pending: [UInt8] = []
+        var waiters: [Waiter] = []
+        var writerIdle = false
+        var closing = false
+        var writerExited = false
+        var closeWaiters: [CheckedContinuation<Void, Never>] = []
+        var failure: EventStoreError?
+    }
+
+    let file: StoreFile
+    let signal: HeadSignal
+    private let lock: StoreLock
+    private let durability: JSONLinesEventStore.Durability
+    private let wakeup = DispatchSemaphore(value: 0)
+    private let state: Mutex<State>
+
+    /// A core over an open, scanned file whose lock is held; call ``startWriter()`` next.
+    init(file: StoreFile, lock: StoreLock, index: StoreIndex, endOffset: Int64, durability: JSONLinesEventStore.Durability) {
+        self.file = file
+        self.lock = lock
+        self.durability = durability
+        self.signal = HeadSignal(head: index.head)
+        self.state = Mutex(State(index: index, committedHead: index.head, nextOffset: endOffset))
+    }
+
+    /// Starts the writer thread.
+    func startWriter() {
+        let thread = Thread { [self] in runWriter() }
+        thread.name = "disco.jsonl-writer"
+        thread.start()
+    }
+
+    // MARK: Appending
+
+    func append(
+        _ events: [ProposedEvent],
+        to stream: StreamID,
+        expectedVersion: ExpectedVersion
+    ) async throws -> [RecordedEvent] {
+        let pieces = try EventLineEncoder.pieces(of: events, stream: stream)
+        let recordedAt = UTCTimestamp.truncatedToMilliseconds(Date())
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[RecordedEvent], any Error>) in
+            let (outcome, wake) = state.withLock { state -> (Result<[RecordedEvent], EventStoreError>?, Bool) in
+                if let failure = state.failure { return (.failure(failure), false) }
+                if state.closing { return (.failure(Self.closedError), false) }
+                let current = state.index.version(of: stream)
+                guard expectedVersion.isSatisfied(by: current) else {
+                    return (.failure(.wrongExpectedVersion(stream: stream, expected: expectedVersion, actual: current)), false)
+                }
+                guard !events.isEmpty else { return (.success([]), false) }
+                var recorded: [RecordedEvent] = []
+                recorded.reserveCapacity(events.count)
+                for (offset, event) in events.enumerated() {
+                    let position = state.index.head + 1
+                    let version = current + offset + 1
+                    let start = state.nextOffset
+                    let before = state.pending.count
+                    EventLineEncoder.appendLine(
+                        pieces[offset],
+                        position: position,
+                        version: version,
+                        recordedAt: recordedAt,
+                        into: &state.pending
+                    )
+                    state.nextOffset += Int64(state.pending.count - before)
+                    state.index.add(stream: stream, start: start, end: state.nextOffset)
+                    recorded.append(RecordedEvent(event, position: position, stream: stream, version: version, recordedAt: recordedAt))
+                }
+                state.waiters.append(Waiter(continuation: continuation, events: recorded))
+                let wake = state.writerIdle
+                state.writerIdle = false
+                return (nil, wake)
+            }
+            if let outcome {
+                continuation.resume(with: outcome.mapError { $0 as any Error })
+            } else if wake {
+                wakeup.signal()
+            }
+        }
+    }
+
+    // MARK: Reading
+
+    /// The position of the last event readers can see.
+    func headPosition() throws(EventStoreError) -> Int64 {
+        try state.withLock { state throws(EventStoreError) in
+            if state.writerExited { throw Self.closedError }
+            return state.committedHead
+        }
+    }
+
+    func readAll(after position: Int64, limit: Int) throws(EventStoreError) -> [RecordedEvent] {
+        let plan = try state.withLock { state throws(EventStoreError) -> (Range<Int64>, Int64, Int64)? in
+            if state.writerExited { throw Self.closedError }
+            let head = state.committedHead
+            let after = Swift.max(position, 0)
+            guard after < head, limit > 0 else { return nil }
+            let last = Int64(limit) >= head - after ? head : after + Int64(limit)
+            return (state.index.byteRange(from: after + 1, through: last), after + 1, last)
+        }
+        guard let (range, first, last) = plan else { return [] }
+        return try decodeRun(range, first: first, last: last, stream: nil)
+    }
+
+    func read(stream: StreamID, after version: Int) throws(EventStoreError) -> [RecordedEvent] {
+        let runs = try state.withLock { state throws(EventStoreError) -> [(Range<Int64>, Int64, Int64)] in
+            if state.writerExited { throw Self.closedError }
+            let positions = state.index.positions(of: stream, after: version, upTo: state.committedHead)
+            var runs: [(Range<Int64>, Int64, Int64)] = []
+            var runStart: Int64?
+            var previous: Int64 = 0
+            for position in positions {
+                if let start = runStart, position != previous + 1 {
+                    runs.append((state.index.byteRange(from: start, through: previous), start, previous))
+                    runStart = position
+                } else if runStart == nil {
+                    runStart = position
+                }
+                previous = position
+            }
+            if let start = runStart {
+                runs.append((state.index.byteRange(from: start, through: previous), start, previous))
+            }
+            return runs
+        }
+        var events: [RecordedEvent] = []
+        for (range, first, last) in runs {
+            events.append(contentsOf: try decodeRun(range, first: first, last: last, stream: stream))
+        }
+        return events
+    }
+
+    /// Reads and decodes the lines of consecutive positions.
+    private func decodeRun(_ range: Range<Int64>, first: Int64, last: Int64, stream: StreamID?) throws(EventStoreError) -> [RecordedEvent] {
+        let bytes = try file.read(offset: range.lowerBound, count: Int(range.count))
+        var events: [RecordedEvent] = []
+        events.reserveCapacity(Int(last - first + 1))
+        let path = file.path
+        let outcome = bytes.withUnsafeBufferPointer { buffer -> EventStoreError? in
+            var start = 0
+            var expected = first
+            while start < buffer.count {
+                var end = start
+                while end < buffer.count, buffer[end] != 0x0A { end += 1 }
+                let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                let lineOffset = range.lowerBound + Int64(start)
+                start = end + 1
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                do throws(JSONError) {
+                    guard let event = try EventLineDecoder.decode(line, full: true).event, event.position == expected,
+                        stream == nil || event.stream == stream
+                    else {
+                        return EventStoreError(
+                            .corrupted,
+                            "\(path) byte \(lineOffset): expected the event at position \(expected); was the file changed while the store was open?"
+                        )
+                    }
+                    events.append(event)
+                    expected += 1
+                } catch {
+                    return EventStoreError(.corrupted, "\(path) byte \(lineOffset + Int64(error.offset ?? 0)): \(error.message)")
+                }
+            }
+            return expected == last + 1 ? nil : EventStoreError(.corrupted, "\(path): events \(expected) to \(last) are missing")
+        }
+        if let outcome { throw outcome }
+        return events
+    }
+
+    // MARK: Writing
+
+    private enum Step {
+        case write([UInt8], [Waiter], head: Int64)
+        case idle
+        case exit
+    }
+
+    private func runWriter() {
+        var dirty = false
+        var lastSync = ContinuousClock.now
+        writing: while true {
+            let step = state.withLock { state -> Step in
+                if !state.waiters.isEmpty {
+                    let bytes = state.pending
+                    state.pending = []
+                    state.pending.reserveCapacity(bytes.count)
+                    let waiters = state.waiters
+                    state.waiters = []
+                    return .write(bytes, waiters, head: state.index.head)
+                }
+                if state.closing { return .exit }
+                state.writerIdle = true
+                return .idle
+            }
+            switch step {
+            case .idle:
+                if dirty, case .batched(let interval) = durability {
+                    let remaining = interval - (ContinuousClock.now - lastSync)
+                    let nanoseconds = Swift.max(0, remaining.components.seconds * 1_000_000_000 + remaining.components.attoseconds / 1_000_000_000)
+                    if wakeup.wait(timeout: .now() + .nanoseconds(Int(nanoseconds))) == .timedOut {
+                        if (try? file.sync()) == nil { fail(StoreFile.failure("syncing", file.path)) }
+                        dirty = false
+                        lastSync = .now
+                    }
+                } else {
+                    wakeup.wait()
+                }
+            case .exit:
+                break writing
+            case .write(let bytes, let waiters, let head):
+                var failure = state.withLock { $0.failure }
+                if failure == nil {
+                    do throws(EventStoreError) {
+                        try file.append(bytes)
+                        switch durability {
+                        case .fsync:
+                            try file.sync()
+                        case .batched(let interval):
+                            dirty = true
+                            if ContinuousClock.now - lastSync >= interval {
+                                try file.sync()
+                                dirty = false
+                                lastSync = .now
+                            }
+                        case .none:
+                            dirty = true
+                        }
+                    } catch {
+                        failure = error
+                    }
+                }
+                if let failure {
+                    fail(failure)
+                    for waiter in waiters { waiter.continuation.resume(throwing: failure) }
+                } else {
+                    state.withLock { $0.committedHead = head }
+                    for waiter in waiters { waiter.continuation.resume(returning: waiter.events) }
+                    signal.publish(head: head)
+                }
+            }
+        }
+        if dirty, state.withLock({ $0.failure == nil }) { try? file.sync() }
+        lock.file.unlock()
+        let closeWaiters = state.withLock { state in
+            state.writerExited = true
+            defer { state.closeWaiters = [] }
+            return state.closeWaiters
+        }
+        signal.close()
+        for waiter in closeWaiters { waiter.resume() }
+    }
+
+    private func fail(_ error: EventStoreError) {
+        state.withLock { state in
+            if state.failure == nil {
+                state.failure = EventStoreError(
+                    .io,
+                    "the store stopped accepting appends after a failed write; reopen it to recover. Cause: \(error.message)"
+                )
+            }
+        }
+    }
+
+    // MARK: Closing
+
+    /// Stops accepting appends, lets the writer finish what is queued, and releases the lock.
+    func close() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let done = state.withLock { state -> Bool in
+                if state.writerExited { return true }
+                state.closing = true
+                state.closeWaiters.append(continuation)
+                return false
+            }
+            if done { continuation.resume() } else { wakeup.signal() }
+        }
+    }
+
+    /// Starts closing without waiting: what dropping the last reference to the store does.
+    func shutdown() {
+        state.withLock { $0.closing = true }
+        wakeup.signal()
+    }
+
+    static let closedError = EventStoreError(.closed, "the event store was closed")
+}
