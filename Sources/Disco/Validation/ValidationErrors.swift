@@ -33,6 +33,15 @@ public struct ValidationErrors: Error, Sendable, Hashable {
         fields[field, default: []].append(message)
     }
 
+    /// Adds a message to a field unless a business rule holds.
+    ///
+    /// ```swift
+    /// violations.require(command.amount <= state.balance, "exceeds the balance", for: "amount")
+    /// ```
+    public mutating func require(_ rule: Bool, _ message: String, for field: String) {
+        if !rule { add(message, to: field) }
+    }
+
     /// Adds every message of other errors.
     public mutating func merge(_ other: ValidationErrors) {
         for (field, messages) in other.fields {

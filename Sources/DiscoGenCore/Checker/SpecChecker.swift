@@ -43,7 +43,14 @@ struct SpecCheckRun {
         checkVersion()
         checkAggregateName()
         checkTypeNames()
-        checkFields(spec.state, of: "the state", reserved: ["id": "'id' is implicit in every state; remove it", "fields": "'fields' is the name of the state's JSON-like view; rename the field"])
+        checkFields(
+            spec.state,
+            of: "the state",
+            reserved: Self.expressionKeywords.merging([
+                "id": "'id' is implicit in every state; remove it",
+                "fields": "'fields' is the name of the state's JSON-like view; rename the field",
+            ]) { _, new in new }
+        )
         let commands = spec.commands.map { checkCommand($0) }
         let events = spec.events.map { checkEvent($0) }
         let queries = spec.queries.map { checkQuery($0) }
@@ -78,7 +85,16 @@ struct SpecCheckRun {
         "Aggregate", "AggregateCommand", "AggregateEvent", "AggregateState", "CommandContext", "Date", "Decimal",
         "Disco", "EventDecodingError", "Foundation", "Params", "ParamsReader", "PayloadReader", "Query",
         "UUID", "ValidationErrors", "ValidationRule", "Value", "Bool", "Int", "Double", "String",
+        "Task", "Result", "Error", "Never", "Array", "Dictionary", "Set", "Optional", "Data", "URL",
+        "Sendable", "Hashable", "Equatable",
     ]
+
+    /// Words of the expression language, which a param or field name cannot be.
+    static let expressionKeywords: [String: String] = Dictionary(
+        uniqueKeysWithValues: ["state", "now", "true", "false", "null"].map { word in
+            (word, "'\(word)' is a word of the expression language, so expressions could not name it; rename it")
+        }
+    )
 
     /// Commands, events and queries become nested types; their names must not collide.
     private mutating func checkTypeNames() {
@@ -142,7 +158,9 @@ struct SpecCheckRun {
         checkNames(
             command.params.map(\.name),
             of: "the params of \(what)",
-            reserved: ["id": "'id' is implicit: every command has it (optional when the command creates); remove it"]
+            reserved: Self.expressionKeywords.merging([
+                "id": "'id' is implicit: every command has it (optional when the command creates); remove it"
+            ]) { _, new in new }
         )
         let params = command.params.map { checkParam($0, of: what) }
         var names: [String: ExpressionScope.Binding] = [
@@ -243,7 +261,7 @@ struct SpecCheckRun {
 
     private mutating func checkEvent(_ event: EventSpec) -> CheckedEvent {
         let what = "event '\(event.name.value)'"
-        checkFields(event.fields, of: "the fields of \(what)")
+        checkFields(event.fields, of: "the fields of \(what)", reserved: Self.expressionKeywords)
         if event.version < 1 {
             diagnostics.error("the version of \(what) must be 1 or more", at: event.name.location)
         }
@@ -282,7 +300,7 @@ struct SpecCheckRun {
 
     private mutating func checkQuery(_ query: QuerySpec) -> CheckedQuery {
         let what = "query '\(query.name.value)'"
-        checkNames(query.params.map(\.name), of: "the params of \(what)", reserved: [:])
+        checkNames(query.params.map(\.name), of: "the params of \(what)", reserved: Self.expressionKeywords)
         let params = query.params.map { checkParam($0, of: what) }
         var names: [String: ExpressionScope.Binding] = [:]
         for param in params {

@@ -259,12 +259,10 @@ extension {{aggregateType}} {
 {{#rules}}
 {{#check}}
 {{{directive}}}
-            if !({{{swift}}}) {
-                violations.add({{{messageLiteral}}}, to: {{{fieldLiteral}}})
-            }
-#sourceLocation()
+            violations.require({{{swift}}}, {{{messageLiteral}}}, for: {{{fieldLiteral}}})
 {{/check}}
 {{/rules}}
+#sourceLocation()
             try violations.throwIfAny()
 {{/hasRules}}
 {{#directEmits}}
@@ -279,11 +277,15 @@ extension {{aggregateType}} {
 {{/condition}}
 {{#event}}
 {{{directive}}}
-            events.append({{{swift}}})
-#sourceLocation()
 {{/event}}
 {{#condition}}
+                events.append({{{event.swift}}})
+#sourceLocation()
             }
+{{/condition}}
+{{^condition}}
+            events.append({{{event.swift}}})
+#sourceLocation()
 {{/condition}}
 {{/emits}}
             return events
@@ -314,7 +316,7 @@ extension {{aggregateType}}: {{aggregateType}}Decisions {}
 
         /// Validates params as the spec says, reporting every failing rule.
         {{access}}init(params: Params) throws(ValidationErrors) {
-            var reader = ParamsReader(params, declared: {{{declaredLiteral}}})
+            {{readerKeyword}} reader = ParamsReader(params, declared: {{{declaredLiteral}}})
 {{#reads}}
 {{#inlineArguments}}
             let {{{identifier}}} = reader.{{method}}({{{inlineArguments}}})

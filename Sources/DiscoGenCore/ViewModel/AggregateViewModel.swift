@@ -87,6 +87,8 @@ public struct ParamReadViewModel: Sendable {
 
 /// How a params struct reads and validates its params.
 public struct ParamsViewModel: Sendable {
+    /// `var` when params are read, `let` when there are none (only undeclared ones are reported).
+    public var readerKeyword: String
     /// `["id", "amount"]`.
     public var declaredLiteral: String
     /// One read per param.

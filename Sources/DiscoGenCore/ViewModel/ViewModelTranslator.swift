@@ -222,6 +222,7 @@ public struct ViewModelTranslator: Sendable {
     ) -> ParamsViewModel {
         let declared = properties.map(\.keyLiteral)
         return ParamsViewModel(
+            readerKeyword: reads.isEmpty ? "let" : "var",
             declaredLiteral: "[" + declared.joined(separator: ", ") + "]",
             reads: reads,
             guardBindings: requiredNames.map { "let \($0), " }.joined(),

@@ -1,0 +1,90 @@
+import Disco
+import DiscoExamples
+import Foundation
+import Testing
+
+@Suite struct BankAccountTests {
+    @Test func depositsAndWithdrawalsKeepDecimalsExact() async throws {
+        let bank = try await startExamples()
+        let account = try await bank.dispatch("open_account", ["owner": "Ada"])
+        try await bank.dispatch("deposit", ["id": account.idParam, "amount": 0.1])
+        try await bank.dispatch("deposit", ["id": account.idParam, "amount": 0.2])
+        let after = try await bank.dispatch("withdraw", ["id": account.idParam, "amount": 0.3])
+        #expect(after["balance"] == .decimal(0))
+    }
+
+    @Test func withdrawalsStopAtTheOverdraftLimit() async throws {
+        let bank = try await startExamples()
+        let account = try await bank.dispatch("open_account", ["owner": "Ada", "overdraft_limit": 100])
+        let overdrawn = try await bank.dispatch("withdraw", ["id": account.idParam, "amount": 100])
+        #expect(overdrawn["balance"] == .decimal(-100))
+        #expect(overdrawn.version == 4, "opened, withdrawn, and overdraft entered")
+        await #expect(throws: DispatchError.rejected(["amount": ["exceeds the overdraft limit"]])) {
+            try await bank.dispatch("withdraw", ["id": account.idParam, "amount": 0.01])
+        }
+    }
+
+    @Test func theOverdraftEventIsRecordedOnlyWhenCrossingZero() {
+        let id = UUID()
+        let account = BankAccount(id: id).applying([
+            .accountOpened(.init(owner: "Ada", overdraftLimit: 50)), .moneyDeposited(.init(amount: 10)),
+        ])
+        let crossing = try? account.execute(.withdraw(.init(id: id, amount: 30)), context: CommandContext())
+        #expect(crossing == [.moneyWithdrawn(.init(amount: 30)), .overdraftEntered(.init(balance: -20))])
+        let staying = try? account.execute(.withdraw(.init(id: id, amount: 10)), context: CommandContext())
+        #expect(staying == [.moneyWithdrawn(.init(amount: 10))])
+    }
+
+    @Test func frozenAccountsRefuseMoneyUntilUnfrozen() async throws {
+        let bank = try await startExamples()
+        let account = try await bank.dispatch("open_account", ["owner": "Ada"])
+        try await bank.dispatch("freeze", ["id": account.idParam, "reason": "suspicious activity"])
+        await #expect(throws: DispatchError.rejected(["base": ["account is frozen"]])) {
+            try await bank.dispatch("deposit", ["id": account.idParam, "amount": 5])
+        }
+        await #expect(throws: DispatchError.rejected(["base": ["account is already frozen"]])) {
+            try await bank.dispatch("freeze", ["id": account.idParam, "reason": "again"])
+        }
+        let frozen = try await bank.query("frozen_accounts")
+        #expect(frozen.states.map(\.id) == [account.id])
+        try await bank.dispatch("unfreeze", ["id": account.idParam])
+        #expect(try await bank.query("frozen_accounts").states.isEmpty)
+        await #expect(throws: DispatchError.rejected(["base": ["account is not frozen"]])) {
+            try await bank.dispatch("unfreeze", ["id": account.idParam])
+        }
+    }
+
+    @Test func openAccountValidatesEveryParam() async throws {
+        let bank = try await startExamples()
+        await #expect(
+            throws: DispatchError.invalidParams([
+                "owner": ["must have a length of at least 2"],
+                "overdraft_limit": ["must be a number less than or equal to 5000"],
+            ])
+        ) {
+            try await bank.dispatch("open_account", ["owner": "A", "overdraft_limit": 5000.5])
+        }
+        await #expect(throws: DispatchError.invalidParams(["owner": ["must be present"]])) {
+            try await bank.dispatch("open_account", ["owner": "   "])
+        }
+    }
+
+    @Test func closingIsDecidedByTheHandWrittenSwift() async throws {
+        let bank = try await startExamples()
+        let account = try await bank.dispatch("open_account", ["owner": "Ada"])
+        try await bank.dispatch("deposit", ["id": account.idParam, "amount": 1])
+        await #expect(throws: DispatchError.rejected(["balance": ["must be zero to close the account"]])) {
+            try await bank.dispatch("close_account", ["id": account.idParam])
+        }
+        try await bank.dispatch("withdraw", ["id": account.idParam, "amount": 1])
+        let closed = try await bank.dispatch("close_account", ["id": account.idParam])
+        #expect(closed["closed"] == .bool(true))
+    }
+
+    @Test func accountsOfOwnerFindsByString() async throws {
+        let bank = try await startExamples()
+        let ada = try await bank.dispatch("open_account", ["owner": "Ada"])
+        _ = try await bank.dispatch("open_account", ["owner": "Grace"])
+        #expect(try await bank.query("accounts_of_owner", ["owner": "Ada"]).states.map(\.id) == [ada.id])
+    }
+}
