@@ -89,11 +89,24 @@ let package = Package(
             ]
         ),
 
+        // MARK: JSON-lines store tools
+
+        /// Appends to a JSON-lines store until it is killed: the writer of the crash test.
+        .executableTarget(
+            name: "disco-crash-writer",
+            dependencies: ["Disco"]
+        ),
+        /// `swift run -c release disco-bench`: store and dispatch figures against baselines measured in the same run.
+        .executableTarget(
+            name: "disco-bench",
+            dependencies: ["Disco"]
+        ),
+
         // MARK: Tests
 
         .testTarget(
             name: "DiscoTests",
-            dependencies: ["Disco", "DiscoTesting"]
+            dependencies: ["Disco", "DiscoTesting", "disco-crash-writer"]
         ),
         .testTarget(
             name: "DiscoGenCoreTests",

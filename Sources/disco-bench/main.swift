@@ -1,0 +1,1 @@
+print("disco-bench: not written yet")
