@@ -12,11 +12,14 @@ let package = Package(
         .library(name: "DiscoTesting", targets: ["DiscoTesting"]),
         .library(name: "DiscoGenCore", targets: ["DiscoGenCore"]),
         .library(name: "DiscoPostgres", targets: ["DiscoPostgres"]),
+        .plugin(name: "DiscoGenBuildPlugin", targets: ["DiscoGenBuildPlugin"]),
+        .plugin(name: "DiscoGenCommandPlugin", targets: ["DiscoGenCommandPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
@@ -29,6 +32,7 @@ let package = Package(
             dependencies: [
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ]
         ),
         .target(
@@ -73,6 +77,29 @@ let package = Package(
             ]
         ),
 
+        // MARK: Plugins (Docs/Plugins.md)
+
+        /// Regenerates `<Name>.generated.swift` from the target's `Specs/*.yml` on every build.
+        .plugin(
+            name: "DiscoGenBuildPlugin",
+            capability: .buildTool(),
+            dependencies: ["disco-gen"]
+        ),
+        /// `swift package generate-aggregates [--check]`: writes the generated files into the target, for committing.
+        .plugin(
+            name: "DiscoGenCommandPlugin",
+            capability: .command(
+                intent: .custom(
+                    verb: "generate-aggregates",
+                    description: "Generate Swift aggregates from the specs in each target's Specs/ folder into its Generated/ folder."
+                ),
+                permissions: [
+                    .writeToPackageDirectory(reason: "To write the generated Swift files into the target's Generated/ folder.")
+                ]
+            ),
+            dependencies: ["disco-gen"]
+        ),
+
         // MARK: Examples
 
         /// The aggregates generated from `Specs/`, committed as the command plugin would.
@@ -110,7 +137,8 @@ let package = Package(
         ),
         .testTarget(
             name: "DiscoGenCoreTests",
-            dependencies: ["DiscoGenCore"]
+            dependencies: ["DiscoGenCore"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "DiscoGenReferenceTests",
@@ -127,6 +155,14 @@ let package = Package(
         .testTarget(
             name: "DiscoGenCLITests",
             dependencies: ["disco-gen"]
+        ),
+        /// The orchestrator under load: concurrency, caching, idempotency, middleware, consumers.
+        .testTarget(
+            name: "DiscoOrchestratorTests",
+            dependencies: [
+                "Disco", "DiscoTesting", "DiscoExamples",
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ]
         ),
     ]
 )

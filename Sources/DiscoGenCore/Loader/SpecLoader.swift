@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// The first stage: reads a spec's YAML into a ``Spec``, keeping every node's place.
@@ -25,14 +26,14 @@ public struct SpecLoader: Sendable {
             }
             root = node
         } catch {
-            reader.diagnostics.emit(Self.diagnostic(for: error, file: file))
+            reader.diagnostics.emit(Self.diagnostic(for: error, file: file, yaml: yaml))
             return nil
         }
         return reader.spec(root)
     }
 
     /// Turns a YAML syntax error into a diagnostic at its place.
-    static func diagnostic(for error: Error, file: String) -> Diagnostic {
+    static func diagnostic(for error: Error, file: String, yaml: String) -> Diagnostic {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard let error = error as? YamlError else {
             return .error("cannot read the YAML: \(error)", at: start)
@@ -48,15 +49,37 @@ public struct SpecLoader: Sendable {
             )
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return .error(
-                "duplicate key \(keys) in one mapping",
-                at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column)
-            )
+            let mappingStart = SourceLocation(file: file, line: context.mark.line, column: context.mark.column)
+            let location = duplicates.sorted().first
+                .flatMap { secondOccurrence(of: $0, in: yaml, after: mappingStart) } ?? mappingStart
+            return .error("duplicate key \(keys): each name may appear once", at: location)
         case .reader(let problem, _, _, _):
             return .error("cannot read the file: \(problem)", at: start)
         default:
             return .error("cannot read the YAML: \(error)", at: start)
         }
+    }
+}
+
+extension SpecLoader {
+    /// Where a duplicated key appears the second time in a block mapping that starts at
+    /// `start`: the next line at the same indentation that begins with the key.
+    static func secondOccurrence(of key: String, in yaml: String, after start: SourceLocation) -> SourceLocation? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(max(start.line - 1, 0))
+        let indentation = max(start.column - 1, 0)
+        var seen = 0
+        for (offset, line) in lines.enumerated() {
+            let content = line.drop { $0 == " " }
+            guard !content.isEmpty, !content.hasPrefix("#") else { continue }
+            let lineIndentation = line.count - content.count
+            if lineIndentation < indentation { return nil }
+            guard lineIndentation == indentation,
+                content.hasPrefix("\(key):") || content.hasPrefix("'\(key)':") || content.hasPrefix("\"\(key)\":")
+            else { continue }
+            seen += 1
+            if seen == 2 { return SourceLocation(file: start.file, line: start.line + offset, column: start.column) }
+        }
+        return nil
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads the shapes a spec is made of out of YAML nodes, reporting every mismatch with its
@@ -119,15 +120,29 @@ struct YAMLNodeReader {
     mutating func type(_ node: Node, _ what: String) -> Located<SpecType>? {
         guard let text = scalar(node, what) else { return nil }
         guard let type = SpecType(parsing: text.text) else {
-            let known = Array(SpecType.scalarNames.keys) + ["list<T>", "T?"]
-            let hint = Suggestion.hint(for: text.text, in: SpecType.scalarNames.keys)
-            diagnostics.error(
-                "unknown type '\(text.text)'\(hint.isEmpty ? "; the types are \(known.sorted().joined(separator: ", "))" : hint)",
-                at: contentLocation(of: node)
-            )
+            diagnostics.error(Self.unknownTypeMessage(text.text), at: contentLocation(of: node))
             return nil
         }
         return Located(type, at: contentLocation(of: node))
+    }
+
+    /// `unknown type 'strng' in 'list<strng>'; did you mean 'string'?`, naming the innermost
+    /// unknown part of a list or optional type.
+    static func unknownTypeMessage(_ text: String) -> String {
+        var inner = text.trimmingCharacters(in: .whitespaces)
+        while true {
+            if inner.hasSuffix("?") {
+                inner = String(inner.dropLast())
+            } else if inner.hasPrefix("list<"), inner.hasSuffix(">") {
+                inner = String(inner.dropFirst(5).dropLast())
+            } else {
+                break
+            }
+        }
+        let place = inner == text ? "'\(text)'" : "'\(inner)' in '\(text)'"
+        let hint = Suggestion.hint(for: inner, in: SpecType.scalarNames.keys)
+        let list = "uuid, string, int, double, decimal, bool, date, list<T> and T?"
+        return "unknown type \(place)" + (hint.isEmpty ? "; the types are \(list)" : hint)
     }
 
     /// The elements of a sequence.
