@@ -126,7 +126,7 @@ let package = Package(
         /// `swift run -c release disco-bench`: store and dispatch figures against baselines measured in the same run.
         .executableTarget(
             name: "disco-bench",
-            dependencies: ["Disco"]
+            dependencies: ["Disco", "DiscoExamples"]
         ),
 
         // MARK: Tests
