@@ -7,7 +7,7 @@ import Foundation
 /// Keys may come in any order; unknown keys are skipped, so that a later minor addition to
 /// format 1 does not make older readers fail.
 enum EventLineDecoder {
-    private enum Field: CaseIterable {
+    private enum Field: Int, CaseIterable {
         case format, position, stream, version, recordedAt, eventType, schemaVersion, eventID, commandID
         case commandEventIndex, commandEventCount, correlationID, causationID, payload, metadata
 
@@ -32,7 +32,7 @@ enum EventLineDecoder {
         }
     }
 
-    private static let keys: [(bytes: [UInt8], field: Field)] = Field.allCases.map { (Array($0.key.utf8), $0) }
+    private static let keyBytes: [[UInt8]] = Field.allCases.map { Array($0.key.utf8) }
 
     /// Decodes one line (without its newline).
     /// - Parameters:
@@ -192,15 +192,33 @@ enum EventLineDecoder {
             return Field.allCases.first { $0.key == text }
         }
         let count = key.range.count
-        for candidate in keys where candidate.bytes.count == count {
-            var equal = true
-            for index in 0..<count where parser.bytes[key.range.lowerBound + index] != candidate.bytes[index] {
-                equal = false
-                break
+        guard count >= 6 else { return nil }
+        let first = parser.bytes[key.range.lowerBound]
+        let last = parser.bytes[key.range.upperBound - 1]
+        let candidate: Field? =
+            switch (count, first, last) {
+            case (6, UInt8(ascii: "f"), _): .format
+            case (6, UInt8(ascii: "s"), _): .stream
+            case (7, UInt8(ascii: "v"), _): .version
+            case (7, UInt8(ascii: "p"), _): .payload
+            case (8, UInt8(ascii: "p"), _): .position
+            case (8, UInt8(ascii: "e"), _): .eventID
+            case (8, UInt8(ascii: "m"), _): .metadata
+            case (10, UInt8(ascii: "c"), _): .commandID
+            case (10, UInt8(ascii: "e"), _): .eventType
+            case (11, UInt8(ascii: "r"), _): .recordedAt
+            case (12, UInt8(ascii: "c"), _): .causationID
+            case (14, UInt8(ascii: "s"), _): .schemaVersion
+            case (14, UInt8(ascii: "c"), _): .correlationID
+            case (19, UInt8(ascii: "c"), UInt8(ascii: "x")): .commandEventIndex
+            case (19, UInt8(ascii: "c"), UInt8(ascii: "t")): .commandEventCount
+            default: nil
             }
-            if equal { return candidate.field }
+        guard let candidate else { return nil }
+        let matches = keyBytes[candidate.rawValue].withUnsafeBufferPointer { bytes in
+            memcmp(bytes.baseAddress!, parser.bytes.baseAddress! + key.range.lowerBound, count) == 0
         }
-        return nil
+        return matches ? candidate : nil
     }
 
     private static func integer(_ parser: inout JSONParser, _ name: String) throws(JSONError) -> Int {
@@ -293,19 +311,23 @@ enum EventLineDecoder {
         guard text.count == 36, text[8] == UInt8(ascii: "-"), text[13] == UInt8(ascii: "-"),
             text[18] == UInt8(ascii: "-"), text[23] == UInt8(ascii: "-")
         else { return nil }
-        var bytes: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        let valid = withUnsafeMutableBytes(of: &bytes) { output -> Bool in
-            var source = 0
-            for index in 0..<16 {
-                if source == 8 || source == 13 || source == 18 || source == 23 { source += 1 }
-                guard let high = JSONParser.hexValue(text[source]), let low = JSONParser.hexValue(text[source + 1]) else {
-                    return false
-                }
-                output[index] = high << 4 | low
-                source += 2
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        var nibbles = 0
+        for byte in text where byte != UInt8(ascii: "-") {
+            guard let value = JSONParser.hexValue(byte) else { return nil }
+            if nibbles < 16 {
+                high = high << 4 | UInt64(value)
+            } else {
+                low = low << 4 | UInt64(value)
             }
-            return true
+            nibbles += 1
         }
-        return valid ? UUID(uuid: bytes) : nil
+        guard nibbles == 32 else { return nil }
+        func byte(_ word: UInt64, _ index: Int) -> UInt8 { UInt8(truncatingIfNeeded: word >> (56 - 8 * index)) }
+        return UUID(uuid: (
+            byte(high, 0), byte(high, 1), byte(high, 2), byte(high, 3), byte(high, 4), byte(high, 5), byte(high, 6), byte(high, 7),
+            byte(low, 0), byte(low, 1), byte(low, 2), byte(low, 3), byte(low, 4), byte(low, 5), byte(low, 6), byte(low, 7)
+        ))
     }
 }
