@@ -22,6 +22,14 @@ enum BenchReport {
         return (rss / 1024, hwm / 1024)
     }
 
+    /// The CPU time the process has used, all threads, in seconds: a figure that a busy
+    /// machine disturbs less than wall time.
+    static func cpuSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
     /// Seconds taken by `body`.
     static func time<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
         let start = ContinuousClock.now
