@@ -2,25 +2,30 @@ import DiscoGenCore
 import Foundation
 import Testing
 
-/// Every spec in `Specs/` generates exactly the committed file in
-/// `Sources/DiscoExamples/Generated/`, which the `DiscoExamples` target compiles and
-/// `DiscoExamplesTests` runs.
+/// Every spec in `Specs/` and `Tests/DiscoGenReferenceTests/Specs/` generates exactly the
+/// committed file in `Sources/DiscoExamples/Generated/`, which the `DiscoExamples` target
+/// compiles and `DiscoExamplesTests` runs.
 ///
 /// After an intended change, regenerate the goldens with
-/// `swift run disco-gen Specs --access-modifier public --output-directory Sources/DiscoExamples/Generated`.
+/// `swift run disco-gen Specs Tests/DiscoGenReferenceTests/Specs --access-modifier public --output-directory Sources/DiscoExamples/Generated`.
 @Suite struct GoldenFileTests {
-    static let specNames: [String] = (try? FileManager.default.contentsOfDirectory(atPath: RepositoryPaths.specs.path))?
-        .filter { $0.hasSuffix(".yml") }.sorted() ?? []
+    /// Spec paths relative to the repository, as the regeneration command names them.
+    static let specPaths: [String] = [("Specs", RepositoryPaths.specs), ("Tests/DiscoGenReferenceTests/Specs", RepositoryPaths.testSpecs)]
+        .flatMap { folder, url in
+            ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [])
+                .filter { $0.hasSuffix(".yml") }.sorted().map { "\(folder)/\($0)" }
+        }
 
-    @Test func everySpecHasAGolden() {
-        #expect(Self.specNames.contains("wallet.yml"))
+    @Test func theGoldensCoverTheExamplesAndTheTestSpecs() {
+        #expect(Self.specPaths.contains("Specs/wallet.yml"))
+        #expect(Self.specPaths.contains("Tests/DiscoGenReferenceTests/Specs/hostile_text.yml"))
     }
 
-    @Test(arguments: specNames)
-    func generatedSourceMatchesGolden(specName: String) throws {
-        let yaml = try String(contentsOf: RepositoryPaths.specs.appendingPathComponent(specName), encoding: .utf8)
+    @Test(arguments: specPaths)
+    func generatedSourceMatchesGolden(specPath: String) throws {
+        let yaml = try String(contentsOf: RepositoryPaths.root.appendingPathComponent(specPath), encoding: .utf8)
         let pipeline = try GeneratorPipeline(options: GeneratorOptions(accessModifier: .public))
-        let output = try pipeline.generate(yaml: yaml, file: "Specs/\(specName)")
+        let output = try pipeline.generate(yaml: yaml, file: specPath)
         let goldenURL = RepositoryPaths.generated.appendingPathComponent(output.fileName)
         let golden = try String(contentsOf: goldenURL, encoding: .utf8)
         if output.source != golden {

@@ -8,8 +8,10 @@ enum RepositoryPaths {
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()
 
-    /// `Specs/`.
+    /// `Specs/`: the example specs.
     static let specs = root.appendingPathComponent("Specs")
+    /// Specs that exist to test the generator (hostile text, keywords), not as examples.
+    static let testSpecs = root.appendingPathComponent("Tests/DiscoGenReferenceTests/Specs")
     /// `Templates/`.
     static let templates = root.appendingPathComponent("Templates")
     /// The committed generated sources, compiled by the `DiscoExamples` target.

@@ -113,7 +113,12 @@ struct SpecCheckRun {
                 continue
             }
             let typeName = Naming.upperCamelCase(name.value)
-            if let owner = taken[typeName] {
+            if Naming.swiftKeywords.contains(typeName) {
+                diagnostics.error(
+                    "\(kind) '\(name.value)' would be generated as the type '\(typeName)', which is a Swift keyword; rename it",
+                    at: name.location
+                )
+            } else if let owner = taken[typeName] {
                 diagnostics.error(
                     "\(kind) '\(name.value)' would be generated as the type '\(typeName)', which is already \(owner); rename it",
                     at: name.location

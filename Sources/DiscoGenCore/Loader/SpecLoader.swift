@@ -142,9 +142,7 @@ extension YAMLNodeReader {
 
     private mutating func assignments(_ node: Node, _ what: String) -> [AssignmentSpec] {
         guard let entries = mapping(node, what) else { return [] }
-        if case .mapping(let mapping) = node, mapping.style == .flow,
-            let split = entries.first(where: { !Naming.isSnakeCase($0.key.value) })
-        {
+        if let split = entries.first(where: { $0.key.value.contains(")") || $0.key.value.contains("(") }) {
             diagnostics.error(
                 "'\(split.key.value)' is not a field name: YAML splits a `{ ... }` mapping at every comma, so write \(what) one entry a line, or quote an expression that has a comma",
                 at: split.key.location

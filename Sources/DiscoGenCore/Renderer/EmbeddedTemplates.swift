@@ -93,7 +93,9 @@ extension {{aggregateType}} {
     }
 {{#commands}}
 
-    /// {{{summary}}}
+{{#summary}}
+    /// {{{.}}}
+{{/summary}}
     {{access}}struct {{typeName}}: Sendable, Hashable {
         {{access}}static let name = "{{{name}}}"
 
@@ -182,7 +184,7 @@ extension {{aggregateType}} {
             let reader = PayloadReader(payload, eventType: Self.eventType)
             self.init(
 {{#fields}}
-                {{{identifier}}}: try reader.field({{{keyLiteral}}}){{^isLast}},{{/isLast}}
+                {{{label}}}: try reader.field({{{keyLiteral}}}){{^isLast}},{{/isLast}}
 {{/fields}}
             )
         }

@@ -39,8 +39,10 @@ public struct AggregateViewModel: Sendable {
 
 /// A stored property: of the state, a command, an event or a query.
 public struct FieldViewModel: Sendable {
-    /// The Swift identifier: `userId`.
+    /// The Swift identifier: `userId`, or `` `default` `` for a keyword.
     public var identifier: String
+    /// The identifier as an argument label, where keywords need no backticks.
+    public var label: String
     /// The spec name as a Swift string literal: `"user_id"`.
     public var keyLiteral: String
     /// The Swift type: `UUID`.
@@ -49,6 +51,16 @@ public struct FieldViewModel: Sendable {
     public var initialValue: String?
     /// Whether a comma follows it in a parameter list.
     public var isLast: Bool
+
+    /// A field; its label is derived from the identifier.
+    public init(identifier: String, keyLiteral: String, swiftType: String, initialValue: String?, isLast: Bool) {
+        self.identifier = identifier
+        self.label = ViewModelTranslator.label(identifier)
+        self.keyLiteral = keyLiteral
+        self.swiftType = swiftType
+        self.initialValue = initialValue
+        self.isLast = isLast
+    }
 }
 
 /// A `#sourceLocation` directive and the Swift line it maps to the spec.
@@ -107,8 +119,8 @@ public struct CommandViewModel: Sendable {
     public var caseName: String
     /// `CreateWallet`: the struct.
     public var typeName: String
-    /// The doc comment's first line.
-    public var summary: String
+    /// The doc comment's lines, without `///`.
+    public var summary: [String]
     /// Whether it starts an aggregate.
     public var creates: Bool
     /// The struct's properties, `id` first.

@@ -16,12 +16,11 @@ public struct ViewModelTranslator: Sendable {
         let commands = checked.commands.map { command($0, spec: spec) }
         let events = checked.events.map { event($0, spec: spec) }
         return AggregateViewModel(
-            sourceFile: Self.fileName(spec.file),
+            sourceFile: Self.commentLines(Self.fileName(spec.file)).joined(separator: " "),
             access: options.accessModifier == .internal ? "" : "\(options.accessModifier.rawValue) ",
             aggregateType: typeName,
             displayName: displayName,
-            documentation: (spec.description?.value ?? "The \(typeName) aggregate.")
-                .split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+            documentation: Self.commentLines(spec.description?.value ?? "The \(typeName) aggregate."),
             aggregateNameLiteral: swiftStringLiteral(typeName),
             commandNamesLiteral: Self.arrayLiteral(spec.commands.map(\.name.value).sorted()),
             queryNamesLiteral: Self.arrayLiteral(spec.queries.map(\.name.value).sorted()),
@@ -90,7 +89,7 @@ public struct ViewModelTranslator: Sendable {
             name: command.name.value,
             caseName: Naming.identifier(command.name.value),
             typeName: Naming.upperCamelCase(command.name.value),
-            summary: command.description?.value ?? "The `\(command.name.value)` command.",
+            summary: Self.commentLines(command.description?.value ?? "The `\(command.name.value)` command."),
             creates: command.creates,
             properties: properties,
             initParameters: Self.parameterList(properties),
@@ -237,6 +236,19 @@ public struct ViewModelTranslator: Sendable {
             directive: "#sourceLocation(file: \(swiftStringLiteral(spec.file)), line: \(location.line))",
             swift: swift
         )
+    }
+
+    /// Text as lines of a `//` or `///` comment: split at every line break Swift knows, with
+    /// other control characters written as `\u{X}` so nothing can end the comment early.
+    static func commentLines(_ text: String) -> [String] {
+        text.replacingOccurrences(of: "\r\n", with: "\n")
+            .split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" })
+            .map { line in
+                line.unicodeScalars.map { scalar in
+                    scalar.properties.generalCategory == .control && scalar != "\t"
+                        ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : String(scalar)
+                }.joined()
+            }
     }
 
     /// The last path component of the spec, for the header comment.
