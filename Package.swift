@@ -142,7 +142,8 @@ let package = Package(
         ),
         .testTarget(
             name: "DiscoGenReferenceTests",
-            dependencies: ["DiscoGenCore"]
+            dependencies: ["DiscoGenCore"],
+            exclude: ["Specs"]
         ),
         .testTarget(
             name: "DiscoExamplesTests",
