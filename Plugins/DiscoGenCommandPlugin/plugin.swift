@@ -59,16 +59,16 @@ import PackagePlugin
         process.currentDirectoryURL = packageDirectory
         process.arguments = ["generate"] + specs + ["--output-directory", output.path(percentEncoded: false)]
             + (try layout.config().arguments) + (check ? ["--check"] : [])
-        print("\(check ? "Checking" : "Generating") \(specs.count) spec(s) of target '\(layout.targetName)':")
+        say("\(check ? "Checking" : "Generating") \(specs.count) spec(s) of target '\(layout.targetName)':")
         try process.run()
         process.waitUntilExit()
         let orphans = Self.orphans(in: output, expected: Set(layout.specs.map(\.outputName)))
         for orphan in orphans {
             if check {
-                print("stale: \(orphan.path(percentEncoded: false)) (no spec generates it any more)")
+                say("stale: \(orphan.path(percentEncoded: false)) (no spec generates it any more)")
             } else {
                 try FileManager.default.removeItem(at: orphan)
-                print("removed \(orphan.path(percentEncoded: false)) (no spec generates it any more)")
+                say("removed \(orphan.path(percentEncoded: false)) (no spec generates it any more)")
             }
         }
         guard process.terminationStatus == 0, !(check && !orphans.isEmpty) else {
@@ -78,6 +78,11 @@ import PackagePlugin
                         + "--allow-writing-to-package-directory generate-aggregates` and commit the result"
                     : "disco-gen failed on the specs of target '\(layout.targetName)'; see its errors above")
         }
+    }
+
+    /// Prints a line at once, unbuffered, so it stays in order with the tool's output.
+    private static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     /// Every file under a folder, hidden ones left out.
