@@ -27,7 +27,7 @@ public struct TemplateSet: Sendable {
         do {
             files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
         } catch {
-            throw GeneratorError("cannot read the templates folder \(directory.path): \(error.localizedDescription)")
+            throw GeneratorError("cannot read the templates folder \(directory.relativePath): \(error.localizedDescription)")
         }
         var sources: [String: String] = [:]
         for file in files where file.pathExtension == "mustache" {
@@ -38,7 +38,7 @@ public struct TemplateSet: Sendable {
             }
         }
         guard sources[rootTemplate] != nil else {
-            throw GeneratorError("the templates folder \(directory.path) has no \(rootTemplate).mustache")
+            throw GeneratorError("the templates folder \(directory.relativePath) has no \(rootTemplate).mustache")
         }
         return TemplateSet(sources: sources)
     }
