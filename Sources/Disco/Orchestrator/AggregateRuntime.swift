@@ -15,50 +15,63 @@ protocol AnyAggregateRuntime: Actor {
 
     func prepare(_ name: String, _ params: Params, metadata: CommandMetadata) throws(DispatchError) -> PreparedCommand
     func query(_ name: String, _ params: Params) throws(QueryError) -> QueryResult
-    func replay(_ event: RecordedEvent) throws
+    func replay(_ events: [RecordedEvent]) throws
 }
 
 /// The states of one aggregate type and the dispatching of its commands.
 ///
-/// Every state is kept, in creation order: it is the read model that queries run on and
-/// the cache commands decide on. Commands on one aggregate take turns; commands on
-/// different aggregates interleave while they wait for the store.
+/// Two stores of states: a bounded cache (least recently used first out) that commands
+/// decide on, and the complete read model, in creation order, that queries run on. A state
+/// missing from the cache is rebuilt from the read model (or a snapshot) and the store's
+/// newer events. Commands on one aggregate take turns; commands on different aggregates
+/// interleave while they wait for the store.
 actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
     nonisolated let aggregateName = State.aggregateName
     nonisolated let commandNames = State.commandNames
     nonisolated let queryNames = State.queryNames
 
-    private struct Entry {
-        var state: State
-        var version: Int
+    private let store: any EventStore
+    private let options: OrchestratorOptions
+    private var cache: StateCache<UUID, VersionedState<State>>
+    private var readModel = ReadModel<State>()
+    private var waitingForTurn: [UUID: [CheckedContinuation<Void, Never>]] = [:]
+    private var ledger: CommandLedger
+    private var inFlight: [UUID: Flight] = [:]
+
+    /// Dispatches of one command id that are prepared or running: later ones wait for the
+    /// first one's outcome instead of recording the command again.
+    private struct Flight {
+        var aggregateID: UUID
+        var prepared = 1
+        var running = false
+        var waiters: [CheckedContinuation<Result<AggregateState, DispatchError>, Never>] = []
     }
 
-    private let store: any EventStore
-    private let maxAttempts: Int
-    private var entries: [UUID: Entry] = [:]
-    private var creationOrder: [UUID] = []
-    private var waitingForTurn: [UUID: [CheckedContinuation<Void, Never>]] = [:]
-
-    init(store: any EventStore, maxAttempts: Int = 5) {
+    init(store: any EventStore, options: OrchestratorOptions) {
         self.store = store
-        self.maxAttempts = maxAttempts
+        self.options = options
+        self.cache = StateCache(limit: options.cacheLimit)
+        self.ledger = CommandLedger(limit: options.commandHistoryLimit)
     }
 
     func prepare(_ name: String, _ params: Params, metadata: CommandMetadata) throws(DispatchError) -> PreparedCommand {
-        let command: State.Command
-        do {
-            guard let parsed = try State.command(named: name, params: params) else {
-                throw DispatchError.unknownCommand(name)
-            }
-            command = parsed
-        } catch let errors as ValidationErrors {
-            throw .invalidParams(errors)
-        } catch {
-            throw error as? DispatchError ?? .unknownCommand(name)
+        let command = try parse(name, params)
+        let commandID = metadata.commandID
+        let id: UUID
+        var registered = true
+        if let recorded = ledger[commandID] {
+            id = command.aggregateID ?? recorded.aggregateID
+            registered = false
+        } else if let flight = inFlight[commandID] {
+            id = command.aggregateID ?? flight.aggregateID
+            inFlight[commandID]!.prepared += 1
+        } else {
+            id = command.aggregateID ?? UUID()
+            inFlight[commandID] = Flight(aggregateID: id)
         }
-        let id = command.aggregateID ?? UUID()
+        let owner = registered
         return PreparedCommand(aggregateID: id) { () async throws(DispatchError) -> AggregateState in
-            try await self.execute(command, id: id, metadata: metadata)
+            try await self.run(command, id: id, metadata: metadata, registered: owner)
         }
     }
 
@@ -72,18 +85,112 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
         } catch {
             throw error as? QueryError ?? .unknownQuery(name)
         }
-        let matches = creationOrder.lazy.compactMap { self.entries[$0] }.filter { query.matches($0.state) }
+        let matches = readModel.matches(query)
         switch query.returns {
         case .list: return .list(matches.map(snapshot))
         case .one: return .one(matches.first.map(snapshot))
         }
     }
 
-    func replay(_ event: RecordedEvent) throws {
-        try advance(event.stream.id, with: [event])
+    /// Folds events recorded before start-up into the read model.
+    func replay(_ events: [RecordedEvent]) throws {
+        var pending: (id: UUID, entry: VersionedState<State>)?
+        for event in events {
+            let id = event.stream.id
+            var entry: VersionedState<State>
+            if let current = pending, current.id == id {
+                entry = current.entry
+            } else {
+                if let current = pending { readModel.update(current.id, to: current.entry) }
+                entry = readModel.entry(id) ?? VersionedState(state: State(id: id), version: 0)
+            }
+            try fold(event, into: &entry)
+            pending = (id, entry)
+        }
+        if let current = pending { readModel.update(current.id, to: current.entry) }
+        for event in events {
+            ledger.record(event.commandID, aggregateID: event.stream.id, version: event.version)
+        }
+    }
+
+    /// The number of states held by the cache and by the read model, for tests and metrics.
+    func counts() -> (cached: Int, readModel: Int) {
+        (cache.count, readModel.count)
     }
 
     // MARK: Executing commands
+
+    private func parse(_ name: String, _ params: Params) throws(DispatchError) -> State.Command {
+        do {
+            guard let parsed = try State.command(named: name, params: params) else {
+                throw DispatchError.unknownCommand(name)
+            }
+            return parsed
+        } catch let errors as ValidationErrors {
+            throw .invalidParams(errors)
+        } catch {
+            throw error as? DispatchError ?? .unknownCommand(name)
+        }
+    }
+
+    /// Runs a prepared command once per command id: a command id already recorded returns
+    /// the state its events left; one running returns the same outcome when it is done.
+    private func run(
+        _ command: State.Command,
+        id: UUID,
+        metadata: CommandMetadata,
+        registered: Bool
+    ) async throws(DispatchError) -> AggregateState {
+        let commandID = metadata.commandID
+        var owns = registered
+        defer {
+            if owns, let flight = inFlight[commandID] {
+                if flight.prepared <= 1 { inFlight[commandID] = nil } else { inFlight[commandID]!.prepared -= 1 }
+            }
+        }
+        if let recorded = ledger[commandID] {
+            return try await state(of: recorded)
+        }
+        if inFlight[commandID]?.running == true {
+            let outcome = await withCheckedContinuation { inFlight[commandID]!.waiters.append($0) }
+            return try outcome.get()
+        }
+        if inFlight[commandID] == nil {
+            inFlight[commandID] = Flight(aggregateID: id)
+            owns = true
+        }
+        inFlight[commandID]!.running = true
+        let outcome: Result<AggregateState, DispatchError>
+        do throws(DispatchError) {
+            outcome = .success(try await execute(command, id: id, metadata: metadata))
+        } catch {
+            outcome = .failure(error)
+        }
+        inFlight[commandID]!.running = false
+        let waiters = inFlight[commandID]!.waiters
+        inFlight[commandID]!.waiters = []
+        for waiter in waiters { waiter.resume(returning: outcome) }
+        return try outcome.get()
+    }
+
+    /// The state a recorded command left: the aggregate at the version of its last event.
+    private func state(of recorded: CommandLedger.Record) async throws(DispatchError) -> AggregateState {
+        if let entry = cache.get(recorded.aggregateID) ?? readModel.entry(recorded.aggregateID), entry.version == recorded.version {
+            return snapshot(entry)
+        }
+        let stream = StreamID(aggregate: aggregateName, id: recorded.aggregateID)
+        let events: [RecordedEvent]
+        do {
+            events = try await store.read(stream: stream, after: 0)
+        } catch {
+            throw .storeFailure(error as? EventStoreError ?? EventStoreError(.io, "\(error)"))
+        }
+        var entry = VersionedState(state: State(id: recorded.aggregateID), version: 0)
+        for event in events where event.version <= recorded.version {
+            try fold(event, into: &entry)
+        }
+        return snapshot(entry)
+    }
 
     private func execute(
         _ command: State.Command,
@@ -93,55 +200,95 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
         await beginTurn(id)
         defer { endTurn(id) }
         let stream = StreamID(aggregate: aggregateName, id: id)
-        for _ in 0..<maxAttempts {
-            let current = entries[id]
+        // A creating command does not read the store: appending with `noStream` finds out.
+        var current = command.creates ? known(id) : try await load(stream)
+        for _ in 0..<options.maxAttempts {
             if command.creates, current != nil { throw .rejected(["id": [ValidationMessage.alreadyExists]]) }
             if !command.creates, current == nil { throw .rejected(["id": [ValidationMessage.notFound]]) }
-            let state = current?.state ?? State(id: id)
+            let base = current ?? VersionedState(state: State(id: id), version: 0)
             let events: [State.Event]
             do {
-                events = try state.execute(command, context: CommandContext())
+                events = try base.state.execute(command, context: CommandContext())
             } catch {
                 throw .rejected(error)
             }
-            guard !events.isEmpty else { return snapshot(Entry(state: state, version: current?.version ?? 0)) }
+            guard !events.isEmpty else { return snapshot(base) }
             let proposed = events.map { event in
                 ProposedEvent(
                     eventType: event.eventType,
                     schemaVersion: event.schemaVersion,
                     commandID: metadata.commandID,
                     correlationID: metadata.correlationID,
-                    causationID: metadata.causationID ?? metadata.commandID,
+                    causationID: metadata.commandID,
                     payload: event.payload,
                     metadata: metadata.metadata
                 )
             }
             let expected: ExpectedVersion = current.map { .exactly($0.version) } ?? .noStream
+            let recorded: [RecordedEvent]
             do {
-                let recorded = try await store.append(proposed, to: stream, expectedVersion: expected)
-                try advance(id, with: zip(recorded, events).map { ($0.version, $1) })
-                return try snapshot(of: id)
+                recorded = try await store.append(proposed, to: stream, expectedVersion: expected)
             } catch let error as EventStoreError where error.kind == .wrongExpectedVersion {
-                try await catchUp(stream)
-            } catch let error as DispatchError {
-                throw error
+                current = try await catchUp(stream, from: current)
+                continue
             } catch {
                 throw .storeFailure(error as? EventStoreError ?? EventStoreError(.io, "\(error)"))
             }
+            var next = base
+            for (event, recordedEvent) in zip(events, recorded) {
+                next.state.apply(event)
+                next.version = recordedEvent.version
+            }
+            keep(id, next)
+            ledger.record(metadata.commandID, aggregateID: id, version: next.version)
+            return snapshot(next)
         }
         throw .conflict(stream)
     }
 
-    /// Reads what other writers appended to a stream since the cached version.
-    private func catchUp(_ stream: StreamID) async throws(DispatchError) {
+    /// The state this process knows, without reading the store.
+    private func known(_ id: UUID) -> VersionedState<State>? {
+        cache.get(id) ?? readModel.entry(id)
+    }
+
+    /// The current state of an aggregate: from the cache, or rebuilt from the read model or a
+    /// snapshot and the store's newer events; `nil` when the stream is empty.
+    private func load(_ stream: StreamID) async throws(DispatchError) -> VersionedState<State>? {
+        if let cached = cache.get(stream.id) { return cached }
+        var base = readModel.entry(stream.id)
+        if base == nil, let snapshots = options.snapshots {
+            do {
+                base = try await snapshots.snapshot(of: State.self, id: stream.id).map {
+                    VersionedState(state: $0.state, version: $0.version)
+                }
+            } catch {
+                throw .storeFailure(error as? EventStoreError ?? EventStoreError(.io, "loading a snapshot failed: \(error)"))
+            }
+        }
+        return try await catchUp(stream, from: base)
+    }
+
+    /// Reads what was appended to a stream after a state's version and folds it in.
+    private func catchUp(
+        _ stream: StreamID,
+        from base: VersionedState<State>?
+    ) async throws(DispatchError) -> VersionedState<State>? {
+        let newer: [RecordedEvent]
         do {
-            let newer = try await store.read(stream: stream, after: entries[stream.id]?.version ?? 0)
-            try advance(stream.id, with: newer)
-        } catch let error as DispatchError {
-            throw error
+            newer = try await store.read(stream: stream, after: base?.version ?? 0)
         } catch {
             throw .storeFailure(error as? EventStoreError ?? EventStoreError(.io, "\(error)"))
         }
+        guard !newer.isEmpty else {
+            if let base { cache.set(stream.id, base) }
+            return base
+        }
+        var entry = base ?? VersionedState(state: State(id: stream.id), version: 0)
+        for event in newer {
+            try fold(event, into: &entry)
+        }
+        keep(stream.id, entry)
+        return entry
     }
 
     // MARK: Taking turns
@@ -168,43 +315,34 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
 
     // MARK: Keeping states
 
-    private func advance(_ id: UUID, with recorded: [RecordedEvent]) throws(DispatchError) {
-        let events: [(Int, State.Event)]
+    /// Keeps a new state in the cache and the read model.
+    private func keep(_ id: UUID, _ entry: VersionedState<State>) {
+        cache.set(id, entry)
+        readModel.update(id, to: entry)
+    }
+
+    /// Folds one recorded event into a state, checking that versions are contiguous.
+    private func fold(_ event: RecordedEvent, into entry: inout VersionedState<State>) throws(DispatchError) {
+        guard event.version > entry.version else { return }
+        guard event.version == entry.version + 1 else {
+            throw .storeFailure(
+                EventStoreError(
+                    .corrupted,
+                    "\(aggregateName) \(event.stream.id) jumps from version \(entry.version) to \(event.version)"
+                )
+            )
+        }
+        let decoded: State.Event
         do {
-            events = try recorded.map { event throws(EventDecodingError) in
-                (
-                    event.version,
-                    try State.Event(eventType: event.eventType, schemaVersion: event.schemaVersion, payload: event.payload)
-                )
-            }
+            decoded = try State.Event(eventType: event.eventType, schemaVersion: event.schemaVersion, payload: event.payload)
         } catch {
-            throw .storeFailure(EventStoreError(.corrupted, "\(error)"))
+            throw .storeFailure(EventStoreError(.corrupted, "\(error) at position \(event.position)"))
         }
-        try advance(id, with: events)
+        entry.state.apply(decoded)
+        entry.version = event.version
     }
 
-    private func advance(_ id: UUID, with events: [(version: Int, event: State.Event)]) throws(DispatchError) {
-        var entry = entries[id] ?? Entry(state: State(id: id), version: 0)
-        let isNew = entries[id] == nil
-        for (version, event) in events where version > entry.version {
-            guard version == entry.version + 1 else {
-                throw .storeFailure(
-                    EventStoreError(.corrupted, "\(aggregateName) \(id) jumps from version \(entry.version) to \(version)")
-                )
-            }
-            entry.state.apply(event)
-            entry.version = version
-        }
-        if isNew { creationOrder.append(id) }
-        entries[id] = entry
-    }
-
-    private func snapshot(of id: UUID) throws(DispatchError) -> AggregateState {
-        guard let entry = entries[id] else { throw .rejected(["id": [ValidationMessage.notFound]]) }
-        return snapshot(entry)
-    }
-
-    private func snapshot(_ entry: Entry) -> AggregateState {
+    private func snapshot(_ entry: VersionedState<State>) -> AggregateState {
         AggregateState(aggregate: aggregateName, id: entry.state.id, version: entry.version, fields: entry.state.fields)
     }
 }

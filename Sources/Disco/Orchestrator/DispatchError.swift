@@ -1,4 +1,10 @@
 /// Why a command was not recorded.
+///
+/// Each case is a different kind of failure, for callers to tell apart: an unknown name
+/// (`unknownCommand`), params breaking the spec's rules (`invalidParams`), the aggregate
+/// refusing a valid command (`rejected`: `not found`, `already exists`, a `require` rule),
+/// writers racing on one stream past the retry limit (`conflict`), the store failing
+/// (`storeFailure`), and a middleware refusing it (`refused`).
 public enum DispatchError: Error, Sendable, Hashable, CustomStringConvertible {
     /// No registered aggregate has a command of this name.
     case unknownCommand(String)
@@ -11,6 +17,8 @@ public enum DispatchError: Error, Sendable, Hashable, CustomStringConvertible {
     case conflict(StreamID)
     /// The event store failed; nothing is known to be recorded.
     case storeFailure(EventStoreError)
+    /// A middleware refused the command before it was validated; nothing was recorded.
+    case refused(DispatchRefusal)
 
     /// The field messages, for `invalidParams` and `rejected`.
     public var errors: ValidationErrors? {
@@ -26,6 +34,7 @@ public enum DispatchError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidParams(let errors), .rejected(let errors): errors.description
         case .conflict(let stream): "stream \(stream) kept changing; the command was not recorded"
         case .storeFailure(let error): "event store failure: \(error)"
+        case .refused(let refusal): "refused: \(refusal)"
         }
     }
 }

@@ -10,20 +10,27 @@ import Logging
 /// let wallets = try await orchestrator.query("list_wallets", ["user_id": "…"])
 /// ```
 public actor Orchestrator {
-    private let store: any EventStore
-    private let logger: Logger
+    let store: any EventStore
+    let logger: Logger
+    var consumers: [String: ConsumerRunner] = [:]
     private let runtimesByCommand: [String: any AnyAggregateRuntime]
     private let runtimesByQuery: [String: any AnyAggregateRuntime]
     private let runtimesByAggregate: [String: any AnyAggregateRuntime]
-    private var pending: [UUID: Task<Void, Never>] = [:]
+    private var pending: [Int: Task<Void, Never>] = [:]
+    private var nextPendingKey = 0
+    private var errorHandler: AsyncDispatchErrorHandler
+    private var middleware: [any DispatchMiddleware]
 
     private init(
         store: any EventStore,
         runtimes: [any AnyAggregateRuntime],
-        logger: Logger
+        logger: Logger,
+        options: OrchestratorOptions
     ) throws(OrchestratorError) {
         self.store = store
         self.logger = logger
+        self.middleware = options.middleware
+        self.errorHandler = Self.loggingErrorHandler(logger)
         var byCommand: [String: any AnyAggregateRuntime] = [:]
         var byQuery: [String: any AnyAggregateRuntime] = [:]
         var byAggregate: [String: any AnyAggregateRuntime] = [:]
@@ -53,31 +60,42 @@ public actor Orchestrator {
     ///   - aggregates: The aggregate types, as in `Orchestrator.start_link([MyApp.Wallet])`.
     ///   - store: Where events are kept.
     ///   - logger: Where background failures are reported.
+    ///   - options: The state cache's bound and the retry limit.
     /// - Throws: ``OrchestratorError`` when two aggregates claim the same name, or an error of
     ///   the store when its events cannot be read.
     public static func start(
         _ aggregates: [any Aggregate.Type],
         store: any EventStore,
-        logger: Logger = Logger(label: "disco.orchestrator")
+        logger: Logger = Logger(label: "disco.orchestrator"),
+        options: OrchestratorOptions = OrchestratorOptions()
     ) async throws -> Orchestrator {
-        let runtimes = aggregates.map { makeRuntime($0, store: store) }
-        let orchestrator = try Orchestrator(store: store, runtimes: runtimes, logger: logger)
+        let runtimes = aggregates.map { makeRuntime($0, store: store, options: options) }
+        let orchestrator = try Orchestrator(store: store, runtimes: runtimes, logger: logger, options: options)
         try await orchestrator.replayStore()
         return orchestrator
     }
 
-    private static func makeRuntime<State: Aggregate>(_ type: State.Type, store: any EventStore) -> any AnyAggregateRuntime {
-        AggregateRuntime<State>(store: store)
+    private static func makeRuntime<State: Aggregate>(
+        _ type: State.Type,
+        store: any EventStore,
+        options: OrchestratorOptions
+    ) -> any AnyAggregateRuntime {
+        AggregateRuntime<State>(store: store, options: options)
     }
 
+    /// Rebuilds the read models from the whole store, one page at a time, handing each
+    /// runtime its events of the page in one call.
     private func replayStore(batchSize: Int = 4096) async throws {
         var position: Int64 = 0
         while true {
             let batch = try await store.readAll(after: position, limit: batchSize)
             guard let last = batch.last else { return }
-            for event in batch {
-                guard let runtime = runtimesByAggregate[event.stream.aggregate] else { continue }
-                try await runtime.replay(event)
+            var byAggregate: [String: [RecordedEvent]] = [:]
+            for event in batch where runtimesByAggregate[event.stream.aggregate] != nil {
+                byAggregate[event.stream.aggregate, default: []].append(event)
+            }
+            for (aggregate, events) in byAggregate {
+                try await runtimesByAggregate[aggregate]!.replay(events)
             }
             position = last.position
         }
@@ -94,6 +112,9 @@ public actor Orchestrator {
     }
 
     /// Validates a command, records its events, and returns the aggregate's new state.
+    ///
+    /// Dispatching a command id that was already recorded records nothing and returns the
+    /// state its events left (see ``OrchestratorOptions/commandHistoryLimit``).
     /// - Parameters:
     ///   - name: The command's name: `create_wallet`.
     ///   - params: The command's params.
@@ -105,15 +126,28 @@ public actor Orchestrator {
         _ params: Params,
         metadata: CommandMetadata = CommandMetadata()
     ) async throws(DispatchError) -> AggregateState {
-        try await prepare(name, params, metadata: metadata).run()
+        let started = ContinuousClock.now
+        let request = try await before(DispatchRequest(command: name, params: params, metadata: metadata, isAsync: false), started)
+        var aggregateID: UUID?
+        let result: Result<AggregateState, DispatchError>
+        do throws(DispatchError) {
+            let command = try await prepare(request.command, request.params, metadata: request.metadata)
+            aggregateID = command.aggregateID
+            result = .success(try await command.run())
+        } catch {
+            result = .failure(error)
+        }
+        await after(request, result, aggregateID: aggregateID, started: started)
+        return try result.get()
     }
 
     /// Validates a command and returns the id of its aggregate; with `async: true` the
     /// events are recorded in the background, otherwise before it returns.
     ///
-    /// A background command that fails is logged; ``drain()`` waits for every one.
-    /// - Throws: ``DispatchError``: for background commands, only `unknownCommand` and
-    ///   `invalidParams`.
+    /// A background command that is not recorded goes to the error handler (see
+    /// ``setErrorHandler(_:)``; by default it is logged). ``drain()`` waits for every one.
+    /// - Throws: ``DispatchError``: for background commands, only `unknownCommand`,
+    ///   `invalidParams` and `refused`.
     @discardableResult
     public func dispatch(
         _ name: String,
@@ -121,20 +155,38 @@ public actor Orchestrator {
         async: Bool,
         metadata: CommandMetadata = CommandMetadata()
     ) async throws(DispatchError) -> UUID {
-        let command = try await prepare(name, params, metadata: metadata)
         guard `async` else {
-            _ = try await command.run()
-            return command.aggregateID
+            return try await dispatch(name, params, metadata: metadata).id
         }
-        let key = metadata.commandID
-        let logger = logger
+        let started = ContinuousClock.now
+        let request = try await before(DispatchRequest(command: name, params: params, metadata: metadata, isAsync: true), started)
+        let command: PreparedCommand
+        do throws(DispatchError) {
+            command = try await prepare(request.command, request.params, metadata: request.metadata)
+        } catch {
+            await after(request, .failure(error), aggregateID: nil, started: started)
+            throw error
+        }
+        let key = nextPendingKey
+        nextPendingKey += 1
+        let handler = errorHandler
         pending[key] = Task {
-            do {
-                _ = try await command.run()
+            let result: Result<AggregateState, DispatchError>
+            do throws(DispatchError) {
+                result = .success(try await command.run())
             } catch {
-                logger.error(
-                    "background command failed",
-                    metadata: ["command": "\(name)", "aggregate_id": "\(command.aggregateID)", "error": "\(error)"]
+                result = .failure(error)
+            }
+            await self.after(request, result, aggregateID: command.aggregateID, started: started)
+            if case .failure(let error) = result {
+                await handler(
+                    AsyncDispatchFailure(
+                        command: request.command,
+                        params: request.params,
+                        aggregateID: command.aggregateID,
+                        metadata: request.metadata,
+                        error: error
+                    )
                 )
             }
             self.finished(key)
@@ -142,15 +194,84 @@ public actor Orchestrator {
         return command.aggregateID
     }
 
-    /// Waits until every command dispatched with `async: true` so far has been handled.
-    public func drain() async {
-        while let (_, task) = pending.first {
-            await task.value
+    /// Adds a middleware after those already in use.
+    public func use(_ middleware: any DispatchMiddleware) {
+        self.middleware.append(middleware)
+    }
+
+    private func before(_ request: DispatchRequest, _ started: ContinuousClock.Instant) async throws(DispatchError) -> DispatchRequest {
+        var request = request
+        for (number, middleware) in middleware.enumerated() {
+            do throws(DispatchError) {
+                request = try await middleware.before(request)
+            } catch {
+                let outcome = DispatchOutcome(result: .failure(error), aggregateID: nil, duration: started.duration(to: .now))
+                for earlier in self.middleware[...number].reversed() {
+                    await earlier.after(request, outcome: outcome)
+                }
+                throw error
+            }
+        }
+        return request
+    }
+
+    private func after(
+        _ request: DispatchRequest,
+        _ result: Result<AggregateState, DispatchError>,
+        aggregateID: UUID?,
+        started: ContinuousClock.Instant
+    ) async {
+        guard !middleware.isEmpty else { return }
+        let outcome = DispatchOutcome(result: result, aggregateID: aggregateID, duration: started.duration(to: .now))
+        for middleware in middleware.reversed() {
+            await middleware.after(request, outcome: outcome)
         }
     }
 
-    private func finished(_ key: UUID) {
+    /// Sets what happens to a command dispatched with `async: true` that is not recorded;
+    /// it replaces the default, which logs it at error level.
+    /// - Parameter handler: Called once per failed background command, in its task.
+    public func setErrorHandler(_ handler: @escaping AsyncDispatchErrorHandler) {
+        errorHandler = handler
+    }
+
+    /// Waits until every command dispatched with `async: true` so far has been recorded or
+    /// handed to the error handler, and every running consumer has handled the events
+    /// recorded so far; repeats while that work leads to more (process managers).
+    ///
+    /// For tests and shutdown. A consumer that stops or fails is not waited for.
+    public func drain() async {
+        while true {
+            while let task = pending.values.first {
+                await task.value
+            }
+            guard !consumers.isEmpty, let head = try? await store.headPosition() else { return }
+            for runner in consumers.values {
+                await runner.waitUntilHandled(head)
+            }
+            if pending.isEmpty, (try? await store.headPosition()) == head { return }
+        }
+    }
+
+    /// How many commands dispatched with `async: true` are not done yet.
+    public var pendingCount: Int { pending.count }
+
+    private func finished(_ key: Int) {
         pending[key] = nil
+    }
+
+    private static func loggingErrorHandler(_ logger: Logger) -> AsyncDispatchErrorHandler {
+        { failure in
+            logger.error(
+                "background command failed",
+                metadata: [
+                    "command": "\(failure.command)",
+                    "command_id": "\(failure.metadata.commandID)",
+                    "aggregate_id": "\(failure.aggregateID)",
+                    "error": "\(failure.error)",
+                ]
+            )
+        }
     }
 
     /// Answers a query from the states of its aggregate type.

@@ -1,0 +1,12 @@
+/// Why a consumer could not be started or its checkpoint not be kept.
+public struct ConsumerError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A message written for the reader.
+    public let message: String
+
+    /// An error with a message.
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}

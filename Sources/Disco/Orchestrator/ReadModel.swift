@@ -1,0 +1,86 @@
+import Foundation
+
+/// Every state of one aggregate type, in creation order: what queries run on.
+///
+/// Equality indexes (`field == value`) are built the first time a query asks for one and
+/// kept current from then on, so a query with a ``QueryIndex`` looks up its candidates
+/// instead of testing every state. The `id` field is always indexed.
+struct ReadModel<State: Aggregate> {
+    private var entries: [VersionedState<State>] = []
+    private var slotByID: [UUID: Int] = [:]
+    private var indexes: [String: [Value: Set<Int>]] = [:]
+
+    /// How many states there are.
+    var count: Int { entries.count }
+
+    /// The names of the fields indexed so far, sorted.
+    var indexedFields: [String] { indexes.keys.sorted() }
+
+    /// The state of an aggregate, `nil` when it has none yet.
+    func entry(_ id: UUID) -> VersionedState<State>? {
+        slotByID[id].map { entries[$0] }
+    }
+
+    /// Keeps a newer state of an aggregate; an older or equal version is ignored.
+    mutating func update(_ id: UUID, to new: VersionedState<State>) {
+        guard let slot = slotByID[id] else {
+            let slot = entries.count
+            entries.append(new)
+            slotByID[id] = slot
+            for field in indexes.keys {
+                indexes[field]![new.state.fields[field] ?? .null, default: []].insert(slot)
+            }
+            return
+        }
+        let old = entries[slot]
+        guard new.version > old.version else { return }
+        entries[slot] = new
+        guard !indexes.isEmpty else { return }
+        let oldFields = old.state.fields
+        let newFields = new.state.fields
+        for field in indexes.keys {
+            let before = oldFields[field] ?? .null
+            let after = newFields[field] ?? .null
+            guard before != after else { continue }
+            indexes[field]![before]?.remove(slot)
+            if indexes[field]![before]?.isEmpty == true { indexes[field]![before] = nil }
+            indexes[field]![after, default: []].insert(slot)
+        }
+    }
+
+    /// The states a query matches, in creation order; only the first when it returns one.
+    mutating func matches(_ query: Query<State>) -> [VersionedState<State>] {
+        let limit = query.returns == .one ? 1 : Int.max
+        guard let index = query.index else {
+            return Array(entries.lazy.filter { query.matches($0.state) }.prefix(limit))
+        }
+        var found: [VersionedState<State>] = []
+        for slot in candidates(index) {
+            let entry = entries[slot]
+            guard query.matches(entry.state) else { continue }
+            found.append(entry)
+            if found.count == limit { break }
+        }
+        return found
+    }
+
+    /// The slots whose field equals the value, in creation order.
+    private mutating func candidates(_ index: QueryIndex) -> [Int] {
+        if index.field == "id" {
+            guard let string = index.value.stringValue, let id = UUID(uuidString: string), let slot = slotByID[id] else {
+                return []
+            }
+            return [slot]
+        }
+        if indexes[index.field] == nil { buildIndex(index.field) }
+        return indexes[index.field]![index.value].map { $0.sorted() } ?? []
+    }
+
+    private mutating func buildIndex(_ field: String) {
+        var index: [Value: Set<Int>] = [:]
+        for (slot, entry) in entries.enumerated() {
+            index[entry.state.fields[field] ?? .null, default: []].insert(slot)
+        }
+        indexes[field] = index
+    }
+}
