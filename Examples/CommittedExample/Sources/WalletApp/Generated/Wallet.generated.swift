@@ -167,9 +167,7 @@ extension Wallet {
         case .withdraw(let command):
             var violations = ValidationErrors()
 #sourceLocation(file: "Sources/WalletApp/Specs/wallet.yml", line: 22)
-            if !(command.amount <= state.balance) {
-                violations.add("exceeds the balance", to: "amount")
-            }
+            violations.require(command.amount <= state.balance, "exceeds the balance", for: "amount")
 #sourceLocation()
             try violations.throwIfAny()
             return [.moneyWithdrawn(MoneyWithdrawn(amount: command.amount))]
