@@ -5,7 +5,8 @@ import Testing
 
 @Suite(
     "Copying stores into and out of PostgreSQL",
-    .enabled(if: PostgresTestEnvironment.shouldRun, PostgresTestEnvironment.skipReason)
+    .enabled(if: PostgresTestEnvironment.shouldRun, PostgresTestEnvironment.skipReason),
+    .timeLimit(.minutes(3))
 )
 struct PostgresCopierTests {
     /// A source store with a few commands on a few streams.

@@ -6,7 +6,8 @@ import Testing
 
 @Suite(
     "PostgreSQL event store",
-    .enabled(if: PostgresTestEnvironment.shouldRun, PostgresTestEnvironment.skipReason)
+    .enabled(if: PostgresTestEnvironment.shouldRun, PostgresTestEnvironment.skipReason),
+    .timeLimit(.minutes(3))
 )
 struct PostgresEventStoreTests {
     @Test("appended events read back with every envelope field, per stream and in global order")

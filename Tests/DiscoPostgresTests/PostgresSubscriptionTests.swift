@@ -6,7 +6,8 @@ import Testing
 
 @Suite(
     "PostgreSQL subscriptions and checkpoints",
-    .enabled(if: PostgresTestEnvironment.shouldRun, PostgresTestEnvironment.skipReason)
+    .enabled(if: PostgresTestEnvironment.shouldRun, PostgresTestEnvironment.skipReason),
+    .timeLimit(.minutes(3))
 )
 struct PostgresSubscriptionTests {
     @Test("a subscription sees past events, then events another store instance appends")

@@ -6,7 +6,8 @@ import Testing
 
 @Suite(
     "Two writers on the same aggregates",
-    .enabled(if: PostgresTestEnvironment.shouldRun, PostgresTestEnvironment.skipReason)
+    .enabled(if: PostgresTestEnvironment.shouldRun, PostgresTestEnvironment.skipReason),
+    .timeLimit(.minutes(3))
 )
 struct PostgresTwoWriterTests {
     static let wallets = 4
