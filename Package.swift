@@ -137,7 +137,10 @@ let package = Package(
         ),
         .testTarget(
             name: "DiscoGenCoreTests",
-            dependencies: ["DiscoGenCore"],
+            dependencies: [
+                "DiscoGenCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(

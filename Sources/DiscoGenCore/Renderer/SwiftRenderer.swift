@@ -22,13 +22,27 @@ public struct SwiftRenderer: Sendable {
     /// Removes trailing spaces and collapses runs of blank lines, so that templates can be
     /// laid out for reading without affecting the output; ends the file with one newline.
     static func tidy(_ text: String) -> String {
-        var lines: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.last == " " ? line[..<(line.lastIndex { $0 != " " }.map { line.index(after: $0) } ?? line.startIndex)] : line
-            if trimmed.isEmpty, lines.last?.isEmpty ?? true { continue }
-            lines.append(trimmed)
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var line: [UInt8] = []
+        var previousWasBlank = true
+        func flush() {
+            while line.last == UInt8(ascii: " ") { line.removeLast() }
+            let isBlank = line.isEmpty
+            if !(isBlank && previousWasBlank) {
+                output += line
+                output.append(UInt8(ascii: "\n"))
+            }
+            previousWasBlank = isBlank
+            line.removeAll(keepingCapacity: true)
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") { flush() } else { line.append(byte) }
+        }
+        flush()
+        while output.count >= 2, output[output.count - 1] == UInt8(ascii: "\n"), output[output.count - 2] == UInt8(ascii: "\n") {
+            output.removeLast()
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }
