@@ -223,6 +223,10 @@ func rebuildPhase(_ folder: URL) async throws {
 
 do {
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    if options.phase == "orchestrator" {
+        try await OrchestratorBench.run(commandsPerCaller: options.callerCommands * 20)
+        exit(0)
+    }
     if options.phase == "rebuild" {
         try await rebuildPhase(root.appendingPathComponent("rebuild"))
         exit(0)
