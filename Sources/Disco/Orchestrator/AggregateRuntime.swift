@@ -343,6 +343,6 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
     }
 
     private func snapshot(_ entry: VersionedState<State>) -> AggregateState {
-        AggregateState(aggregate: aggregateName, id: entry.state.id, version: entry.version, fields: entry.state.fields)
+        AggregateState(entry.state, version: entry.version)
     }
 }

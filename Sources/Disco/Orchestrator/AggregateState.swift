@@ -13,6 +13,8 @@ public struct AggregateState: Sendable, Hashable, CustomStringConvertible {
     public let version: Int
     /// The state's fields, `id` first.
     public let fields: Params
+    /// The state as its own Swift type, when the runtime made this value from one.
+    private let value: (any Aggregate)?
 
     /// A state with its type, id, version and fields.
     public init(aggregate: String, id: UUID, version: Int, fields: Params) {
@@ -20,12 +22,40 @@ public struct AggregateState: Sendable, Hashable, CustomStringConvertible {
         self.id = id
         self.version = version
         self.fields = fields
+        self.value = nil
+    }
+
+    /// The dynamic view of a typed state at a version.
+    public init<State: Aggregate>(_ state: State, version: Int) {
+        self.aggregate = State.aggregateName
+        self.id = state.id
+        self.version = version
+        self.fields = state.fields
+        self.value = state
     }
 
     /// The value of one field; `nil` when there is no such field.
     public subscript(field: String) -> Value? { fields[field] }
 
+    /// The state as the aggregate's Swift type: `state(as: Wallet.self)`; `nil` when it is
+    /// another aggregate's state.
+    public func state<State: Aggregate>(as type: State.Type) -> State? {
+        value as? State
+    }
+
     public var description: String {
         aggregate + "{" + fields.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
+    }
+
+    /// Two states are equal when their type, id, version and fields are.
+    public static func == (lhs: AggregateState, rhs: AggregateState) -> Bool {
+        lhs.aggregate == rhs.aggregate && lhs.id == rhs.id && lhs.version == rhs.version && lhs.fields == rhs.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(aggregate)
+        hasher.combine(id)
+        hasher.combine(version)
+        hasher.combine(fields)
     }
 }

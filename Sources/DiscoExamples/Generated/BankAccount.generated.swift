@@ -40,7 +40,7 @@ public struct BankAccount: Aggregate, Hashable {
 // MARK: - Commands
 
 extension BankAccount {
-    /// A command a bankaccount accepts.
+    /// A command a bank account accepts.
     public enum Command: AggregateCommand, Hashable {
         case openAccount(OpenAccount)
         case deposit(Deposit)
@@ -127,6 +127,15 @@ extension BankAccount {
             guard let owner, let overdraftLimit, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, owner: owner, overdraftLimit: overdraftLimit)
         }
+
+        /// The params this command stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+                "owner": Value(owner),
+                "overdraft_limit": Value(overdraftLimit),
+            ]
+        }
     }
 
     /// The `deposit` command.
@@ -152,6 +161,14 @@ extension BankAccount {
             )
             guard let id, let amount, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, amount: amount)
+        }
+
+        /// The params this command stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+                "amount": Value(amount),
+            ]
         }
     }
 
@@ -179,6 +196,14 @@ extension BankAccount {
             guard let id, let amount, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, amount: amount)
         }
+
+        /// The params this command stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+                "amount": Value(amount),
+            ]
+        }
     }
 
     /// The `freeze` command.
@@ -205,6 +230,14 @@ extension BankAccount {
             guard let id, let reason, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, reason: reason)
         }
+
+        /// The params this command stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+                "reason": Value(reason),
+            ]
+        }
     }
 
     /// The `unfreeze` command.
@@ -224,6 +257,13 @@ extension BankAccount {
             guard let id, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id)
         }
+
+        /// The params this command stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+            ]
+        }
     }
 
     /// Closes the account; the decision is written in Swift.
@@ -242,6 +282,13 @@ extension BankAccount {
             let id = reader.required("id", .uuid)
             guard let id, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id)
+        }
+
+        /// The params this command stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+            ]
         }
     }
 }
@@ -313,7 +360,7 @@ extension BankAccount: BankAccountDecisions {}
 // MARK: - Events
 
 extension BankAccount {
-    /// An event a bankaccount records.
+    /// An event a bank account records.
     public enum Event: AggregateEvent, Hashable {
         case accountOpened(AccountOpened)
         case moneyDeposited(MoneyDeposited)
@@ -573,9 +620,14 @@ extension BankAccount {
 extension BankAccount {
     public static func query(named name: String, params: Params) throws(ValidationErrors) -> Query<BankAccount>? {
         switch name {
-        case AccountsOfOwner.name: Query(name: name, returns: .list, where: try AccountsOfOwner(params: params).matches)
-        case FrozenAccounts.name: Query(name: name, returns: .list, where: try FrozenAccounts(params: params).matches)
-        default: nil
+        case AccountsOfOwner.name:
+            let query = try AccountsOfOwner(params: params)
+            return Query(name: name, returns: .list, where: query.matches, index: query.index)
+        case FrozenAccounts.name:
+            let query = try FrozenAccounts(params: params)
+            return Query(name: name, returns: .list, where: query.matches, index: query.index)
+        default:
+            return nil
         }
     }
 
@@ -597,10 +649,24 @@ extension BankAccount {
             self.init(owner: owner)
         }
 
-        /// Whether a bankaccount matches the query's `where`.
+        /// The params this query stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "owner": Value(owner),
+            ]
+        }
+
+        /// Whether a bank account matches the query's `where`.
         public func matches(_ state: BankAccount) -> Bool {
 #sourceLocation(file: "Specs/bank_account.yml", line: 77)
             state.owner == self.owner
+#sourceLocation()
+        }
+
+        /// The equality the query's `where` implies, which the read model answers from an index.
+        public var index: QueryIndex {
+#sourceLocation(file: "Specs/bank_account.yml", line: 77)
+            QueryIndex(field: "owner", value: Value(self.owner))
 #sourceLocation()
         }
     }
@@ -618,11 +684,85 @@ extension BankAccount {
             self.init()
         }
 
-        /// Whether a bankaccount matches the query's `where`.
+        /// The params this query stands for, as the dynamic API takes them.
+        public var params: Params {
+            [:]
+        }
+
+        /// Whether a bank account matches the query's `where`.
         public func matches(_ state: BankAccount) -> Bool {
 #sourceLocation(file: "Specs/bank_account.yml", line: 79)
             state.frozen == true
 #sourceLocation()
+        }
+
+        /// The equality the query's `where` implies, which the read model answers from an index.
+        public var index: QueryIndex {
+#sourceLocation(file: "Specs/bank_account.yml", line: 79)
+            QueryIndex(field: "frozen", value: Value(true))
+#sourceLocation()
+        }
+    }
+}
+
+// MARK: - Typed API
+
+extension BankAccount {
+    /// The commands and queries of bank account aggregates as Swift methods, through an
+    /// orchestrator: the same validation, middleware and idempotency as the dynamic API.
+    public struct Client: Sendable {
+        /// The orchestrator the calls go through.
+        public let orchestrator: Orchestrator
+
+        /// A client of an orchestrator started with ``BankAccount``.
+        public init(_ orchestrator: Orchestrator) {
+            self.orchestrator = orchestrator
+        }
+
+        /// Dispatches `open_account` and returns the new state.
+        @discardableResult
+        public func openAccount(id: UUID? = nil, owner: String, overdraftLimit: Decimal = 0, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> BankAccount {
+            try await orchestrator.dispatch(BankAccount.self, OpenAccount.name, OpenAccount(id: id, owner: owner, overdraftLimit: overdraftLimit).params, metadata: metadata)
+        }
+
+        /// Dispatches `deposit` and returns the new state.
+        @discardableResult
+        public func deposit(id: UUID, amount: Decimal, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> BankAccount {
+            try await orchestrator.dispatch(BankAccount.self, Deposit.name, Deposit(id: id, amount: amount).params, metadata: metadata)
+        }
+
+        /// Dispatches `withdraw` and returns the new state.
+        @discardableResult
+        public func withdraw(id: UUID, amount: Decimal, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> BankAccount {
+            try await orchestrator.dispatch(BankAccount.self, Withdraw.name, Withdraw(id: id, amount: amount).params, metadata: metadata)
+        }
+
+        /// Dispatches `freeze` and returns the new state.
+        @discardableResult
+        public func freeze(id: UUID, reason: String, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> BankAccount {
+            try await orchestrator.dispatch(BankAccount.self, Freeze.name, Freeze(id: id, reason: reason).params, metadata: metadata)
+        }
+
+        /// Dispatches `unfreeze` and returns the new state.
+        @discardableResult
+        public func unfreeze(id: UUID, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> BankAccount {
+            try await orchestrator.dispatch(BankAccount.self, Unfreeze.name, Unfreeze(id: id).params, metadata: metadata)
+        }
+
+        /// Dispatches `close_account` and returns the new state.
+        @discardableResult
+        public func closeAccount(id: UUID, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> BankAccount {
+            try await orchestrator.dispatch(BankAccount.self, CloseAccount.name, CloseAccount(id: id).params, metadata: metadata)
+        }
+
+        /// Answers `accounts_of_owner`.
+        public func accountsOfOwner(owner: String) async throws(QueryError) -> [BankAccount] {
+            try await orchestrator.query(BankAccount.self, AccountsOfOwner.name, AccountsOfOwner(owner: owner).params)
+        }
+
+        /// Answers `frozen_accounts`.
+        public func frozenAccounts() async throws(QueryError) -> [BankAccount] {
+            try await orchestrator.query(BankAccount.self, FrozenAccounts.name, FrozenAccounts().params)
         }
     }
 }

@@ -39,7 +39,7 @@ public struct HostileText: Aggregate, Hashable {
 // MARK: - Commands
 
 extension HostileText {
-    /// A command a hostiletext accepts.
+    /// A command a hostile text accepts.
     public enum Command: AggregateCommand, Hashable {
         case create(Create)
         case `in`(In)
@@ -114,6 +114,16 @@ extension HostileText {
             guard let `default`, let `class`, let note, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, default: `default`, class: `class`, note: note)
         }
+
+        /// The params this command stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+                "default": Value(`default`),
+                "class": Value(`class`),
+                "note": Value(note),
+            ]
+        }
     }
 
     /// The `in` command.
@@ -139,6 +149,14 @@ extension HostileText {
             )
             guard let id, let `for`, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, for: `for`)
+        }
+
+        /// The params this command stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+                "for": Value(`for`),
+            ]
         }
     }
 }
@@ -175,7 +193,7 @@ extension HostileText {
 // MARK: - Events
 
 extension HostileText {
-    /// An event a hostiletext records.
+    /// An event a hostile text records.
     public enum Event: AggregateEvent, Hashable {
         case created(Created)
         case tagged(Tagged)
@@ -295,8 +313,11 @@ extension HostileText {
 extension HostileText {
     public static func query(named name: String, params: Params) throws(ValidationErrors) -> Query<HostileText>? {
         switch name {
-        case ByDefault.name: Query(name: name, returns: .list, where: try ByDefault(params: params).matches)
-        default: nil
+        case ByDefault.name:
+            let query = try ByDefault(params: params)
+            return Query(name: name, returns: .list, where: query.matches, index: query.index)
+        default:
+            return nil
         }
     }
 
@@ -318,11 +339,58 @@ extension HostileText {
             self.init(default: `default`)
         }
 
-        /// Whether a hostiletext matches the query's `where`.
+        /// The params this query stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "default": Value(`default`),
+            ]
+        }
+
+        /// Whether a hostile text matches the query's `where`.
         public func matches(_ state: HostileText) -> Bool {
 #sourceLocation(file: "Tests/DiscoGenReferenceTests/Specs/hostile_text.yml", line: 48)
             state.`default` == self.`default`
 #sourceLocation()
+        }
+
+        /// The equality the query's `where` implies, which the read model answers from an index.
+        public var index: QueryIndex {
+#sourceLocation(file: "Tests/DiscoGenReferenceTests/Specs/hostile_text.yml", line: 48)
+            QueryIndex(field: "default", value: Value(self.`default`))
+#sourceLocation()
+        }
+    }
+}
+
+// MARK: - Typed API
+
+extension HostileText {
+    /// The commands and queries of hostile text aggregates as Swift methods, through an
+    /// orchestrator: the same validation, middleware and idempotency as the dynamic API.
+    public struct Client: Sendable {
+        /// The orchestrator the calls go through.
+        public let orchestrator: Orchestrator
+
+        /// A client of an orchestrator started with ``HostileText``.
+        public init(_ orchestrator: Orchestrator) {
+            self.orchestrator = orchestrator
+        }
+
+        /// Dispatches `create` and returns the new state.
+        @discardableResult
+        public func create(id: UUID? = nil, default: String, class: Int, note: String = "it's \"fine\" \\n", metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> HostileText {
+            try await orchestrator.dispatch(HostileText.self, Create.name, Create(id: id, default: `default`, class: `class`, note: note).params, metadata: metadata)
+        }
+
+        /// Dispatches `in` and returns the new state.
+        @discardableResult
+        public func `in`(id: UUID, for: String, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> HostileText {
+            try await orchestrator.dispatch(HostileText.self, In.name, In(id: id, for: `for`).params, metadata: metadata)
+        }
+
+        /// Answers `by_default`.
+        public func byDefault(default: String) async throws(QueryError) -> [HostileText] {
+            try await orchestrator.query(HostileText.self, ByDefault.name, ByDefault(default: `default`).params)
         }
     }
 }

@@ -40,7 +40,7 @@ public struct LibraryLoan: Aggregate, Hashable {
 // MARK: - Commands
 
 extension LibraryLoan {
-    /// A command a libraryloan accepts.
+    /// A command a library loan accepts.
     public enum Command: AggregateCommand, Hashable {
         case lendBook(LendBook)
         case renew(Renew)
@@ -106,6 +106,16 @@ extension LibraryLoan {
             guard let bookId, let memberId, let dueAt, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, bookId: bookId, memberId: memberId, dueAt: dueAt)
         }
+
+        /// The params this command stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+                "book_id": Value(bookId),
+                "member_id": Value(memberId),
+                "due_at": Value(dueAt),
+            ]
+        }
     }
 
     /// The `renew` command.
@@ -128,6 +138,14 @@ extension LibraryLoan {
             guard let id, let dueAt, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, dueAt: dueAt)
         }
+
+        /// The params this command stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+                "due_at": Value(dueAt),
+            ]
+        }
     }
 
     /// The `return_book` command.
@@ -146,6 +164,13 @@ extension LibraryLoan {
             let id = reader.required("id", .uuid)
             guard let id, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id)
+        }
+
+        /// The params this command stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+            ]
         }
     }
 }
@@ -202,7 +227,7 @@ extension LibraryLoan {
 // MARK: - Events
 
 extension LibraryLoan {
-    /// An event a libraryloan records.
+    /// An event a library loan records.
     public enum Event: AggregateEvent, Hashable {
         case bookLent(BookLent)
         case loanRenewed(LoanRenewed)
@@ -391,9 +416,14 @@ extension LibraryLoan {
 extension LibraryLoan {
     public static func query(named name: String, params: Params) throws(ValidationErrors) -> Query<LibraryLoan>? {
         switch name {
-        case LoansOfMember.name: Query(name: name, returns: .list, where: try LoansOfMember(params: params).matches)
-        case LoanOfBook.name: Query(name: name, returns: .one, where: try LoanOfBook(params: params).matches)
-        default: nil
+        case LoansOfMember.name:
+            let query = try LoansOfMember(params: params)
+            return Query(name: name, returns: .list, where: query.matches, index: query.index)
+        case LoanOfBook.name:
+            let query = try LoanOfBook(params: params)
+            return Query(name: name, returns: .one, where: query.matches, index: query.index)
+        default:
+            return nil
         }
     }
 
@@ -415,10 +445,24 @@ extension LibraryLoan {
             self.init(memberId: memberId)
         }
 
-        /// Whether a libraryloan matches the query's `where`.
+        /// The params this query stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "member_id": Value(memberId),
+            ]
+        }
+
+        /// Whether a library loan matches the query's `where`.
         public func matches(_ state: LibraryLoan) -> Bool {
 #sourceLocation(file: "Specs/library_loan.yml", line: 62)
             state.memberId == self.memberId
+#sourceLocation()
+        }
+
+        /// The equality the query's `where` implies, which the read model answers from an index.
+        public var index: QueryIndex {
+#sourceLocation(file: "Specs/library_loan.yml", line: 62)
+            QueryIndex(field: "member_id", value: Value(self.memberId))
 #sourceLocation()
         }
     }
@@ -441,11 +485,69 @@ extension LibraryLoan {
             self.init(bookId: bookId)
         }
 
-        /// Whether a libraryloan matches the query's `where`.
+        /// The params this query stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "book_id": Value(bookId),
+            ]
+        }
+
+        /// Whether a library loan matches the query's `where`.
         public func matches(_ state: LibraryLoan) -> Bool {
 #sourceLocation(file: "Specs/library_loan.yml", line: 65)
             state.bookId == self.bookId && state.returnedAt == nil
 #sourceLocation()
+        }
+
+        /// The equality the query's `where` implies, which the read model answers from an index.
+        public var index: QueryIndex {
+#sourceLocation(file: "Specs/library_loan.yml", line: 65)
+            QueryIndex(field: "book_id", value: Value(self.bookId))
+#sourceLocation()
+        }
+    }
+}
+
+// MARK: - Typed API
+
+extension LibraryLoan {
+    /// The commands and queries of library loan aggregates as Swift methods, through an
+    /// orchestrator: the same validation, middleware and idempotency as the dynamic API.
+    public struct Client: Sendable {
+        /// The orchestrator the calls go through.
+        public let orchestrator: Orchestrator
+
+        /// A client of an orchestrator started with ``LibraryLoan``.
+        public init(_ orchestrator: Orchestrator) {
+            self.orchestrator = orchestrator
+        }
+
+        /// Dispatches `lend_book` and returns the new state.
+        @discardableResult
+        public func lendBook(id: UUID? = nil, bookId: UUID, memberId: UUID, dueAt: Date, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> LibraryLoan {
+            try await orchestrator.dispatch(LibraryLoan.self, LendBook.name, LendBook(id: id, bookId: bookId, memberId: memberId, dueAt: dueAt).params, metadata: metadata)
+        }
+
+        /// Dispatches `renew` and returns the new state.
+        @discardableResult
+        public func renew(id: UUID, dueAt: Date, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> LibraryLoan {
+            try await orchestrator.dispatch(LibraryLoan.self, Renew.name, Renew(id: id, dueAt: dueAt).params, metadata: metadata)
+        }
+
+        /// Dispatches `return_book` and returns the new state.
+        @discardableResult
+        public func returnBook(id: UUID, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> LibraryLoan {
+            try await orchestrator.dispatch(LibraryLoan.self, ReturnBook.name, ReturnBook(id: id).params, metadata: metadata)
+        }
+
+        /// Answers `loans_of_member`.
+        public func loansOfMember(memberId: UUID) async throws(QueryError) -> [LibraryLoan] {
+            try await orchestrator.query(LibraryLoan.self, LoansOfMember.name, LoansOfMember(memberId: memberId).params)
+        }
+
+        /// Answers `loan_of_book`.
+        public func loanOfBook(bookId: UUID) async throws(QueryError) -> LibraryLoan? {
+            try await orchestrator.query(LibraryLoan.self, LoanOfBook.name, LoanOfBook(bookId: bookId).params).first
         }
     }
 }

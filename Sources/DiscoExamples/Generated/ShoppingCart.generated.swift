@@ -40,7 +40,7 @@ public struct ShoppingCart: Aggregate, Hashable {
 // MARK: - Commands
 
 extension ShoppingCart {
-    /// A command a shoppingcart accepts.
+    /// A command a shopping cart accepts.
     public enum Command: AggregateCommand, Hashable {
         case openCart(OpenCart)
         case addItem(AddItem)
@@ -105,6 +105,14 @@ extension ShoppingCart {
             guard let customerId, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, customerId: customerId)
         }
+
+        /// The params this command stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+                "customer_id": Value(customerId),
+            ]
+        }
     }
 
     /// The `add_item` command.
@@ -147,6 +155,16 @@ extension ShoppingCart {
             guard let id, let sku, let price, let quantity, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, sku: sku, price: price, quantity: quantity)
         }
+
+        /// The params this command stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+                "sku": Value(sku),
+                "price": Value(price),
+                "quantity": Value(quantity),
+            ]
+        }
     }
 
     /// The `remove_item` command.
@@ -176,6 +194,15 @@ extension ShoppingCart {
             guard let id, let sku, let price, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, sku: sku, price: price)
         }
+
+        /// The params this command stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+                "sku": Value(sku),
+                "price": Value(price),
+            ]
+        }
     }
 
     /// The `checkout` command.
@@ -201,6 +228,14 @@ extension ShoppingCart {
             )
             guard let id, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, coupons: coupons)
+        }
+
+        /// The params this command stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+                "coupons": Value(coupons),
+            ]
         }
     }
 }
@@ -255,7 +290,7 @@ extension ShoppingCart {
 // MARK: - Events
 
 extension ShoppingCart {
-    /// An event a shoppingcart records.
+    /// An event a shopping cart records.
     public enum Event: AggregateEvent, Hashable {
         case cartOpened(CartOpened)
         case itemAdded(ItemAdded)
@@ -465,9 +500,14 @@ extension ShoppingCart {
 extension ShoppingCart {
     public static func query(named name: String, params: Params) throws(ValidationErrors) -> Query<ShoppingCart>? {
         switch name {
-        case CartsOfCustomer.name: Query(name: name, returns: .list, where: try CartsOfCustomer(params: params).matches)
-        case OpenCarts.name: Query(name: name, returns: .list, where: try OpenCarts(params: params).matches)
-        default: nil
+        case CartsOfCustomer.name:
+            let query = try CartsOfCustomer(params: params)
+            return Query(name: name, returns: .list, where: query.matches, index: query.index)
+        case OpenCarts.name:
+            let query = try OpenCarts(params: params)
+            return Query(name: name, returns: .list, where: query.matches, index: query.index)
+        default:
+            return nil
         }
     }
 
@@ -489,10 +529,24 @@ extension ShoppingCart {
             self.init(customerId: customerId)
         }
 
-        /// Whether a shoppingcart matches the query's `where`.
+        /// The params this query stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "customer_id": Value(customerId),
+            ]
+        }
+
+        /// Whether a shopping cart matches the query's `where`.
         public func matches(_ state: ShoppingCart) -> Bool {
 #sourceLocation(file: "Specs/shopping_cart.yml", line: 73)
             state.customerId == self.customerId
+#sourceLocation()
+        }
+
+        /// The equality the query's `where` implies, which the read model answers from an index.
+        public var index: QueryIndex {
+#sourceLocation(file: "Specs/shopping_cart.yml", line: 73)
+            QueryIndex(field: "customer_id", value: Value(self.customerId))
 #sourceLocation()
         }
     }
@@ -510,11 +564,73 @@ extension ShoppingCart {
             self.init()
         }
 
-        /// Whether a shoppingcart matches the query's `where`.
+        /// The params this query stands for, as the dynamic API takes them.
+        public var params: Params {
+            [:]
+        }
+
+        /// Whether a shopping cart matches the query's `where`.
         public func matches(_ state: ShoppingCart) -> Bool {
 #sourceLocation(file: "Specs/shopping_cart.yml", line: 75)
             state.checkedOut == false
 #sourceLocation()
+        }
+
+        /// The equality the query's `where` implies, which the read model answers from an index.
+        public var index: QueryIndex {
+#sourceLocation(file: "Specs/shopping_cart.yml", line: 75)
+            QueryIndex(field: "checked_out", value: Value(false))
+#sourceLocation()
+        }
+    }
+}
+
+// MARK: - Typed API
+
+extension ShoppingCart {
+    /// The commands and queries of shopping cart aggregates as Swift methods, through an
+    /// orchestrator: the same validation, middleware and idempotency as the dynamic API.
+    public struct Client: Sendable {
+        /// The orchestrator the calls go through.
+        public let orchestrator: Orchestrator
+
+        /// A client of an orchestrator started with ``ShoppingCart``.
+        public init(_ orchestrator: Orchestrator) {
+            self.orchestrator = orchestrator
+        }
+
+        /// Dispatches `open_cart` and returns the new state.
+        @discardableResult
+        public func openCart(id: UUID? = nil, customerId: UUID, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> ShoppingCart {
+            try await orchestrator.dispatch(ShoppingCart.self, OpenCart.name, OpenCart(id: id, customerId: customerId).params, metadata: metadata)
+        }
+
+        /// Dispatches `add_item` and returns the new state.
+        @discardableResult
+        public func addItem(id: UUID, sku: String, price: Decimal, quantity: Int = 1, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> ShoppingCart {
+            try await orchestrator.dispatch(ShoppingCart.self, AddItem.name, AddItem(id: id, sku: sku, price: price, quantity: quantity).params, metadata: metadata)
+        }
+
+        /// Dispatches `remove_item` and returns the new state.
+        @discardableResult
+        public func removeItem(id: UUID, sku: String, price: Decimal, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> ShoppingCart {
+            try await orchestrator.dispatch(ShoppingCart.self, RemoveItem.name, RemoveItem(id: id, sku: sku, price: price).params, metadata: metadata)
+        }
+
+        /// Dispatches `checkout` and returns the new state.
+        @discardableResult
+        public func checkout(id: UUID, coupons: [String]? = nil, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> ShoppingCart {
+            try await orchestrator.dispatch(ShoppingCart.self, Checkout.name, Checkout(id: id, coupons: coupons).params, metadata: metadata)
+        }
+
+        /// Answers `carts_of_customer`.
+        public func cartsOfCustomer(customerId: UUID) async throws(QueryError) -> [ShoppingCart] {
+            try await orchestrator.query(ShoppingCart.self, CartsOfCustomer.name, CartsOfCustomer(customerId: customerId).params)
+        }
+
+        /// Answers `open_carts`.
+        public func openCarts() async throws(QueryError) -> [ShoppingCart] {
+            try await orchestrator.query(ShoppingCart.self, OpenCarts.name, OpenCarts().params)
         }
     }
 }

@@ -40,7 +40,7 @@ public struct TaskItem: Aggregate, Hashable {
 // MARK: - Commands
 
 extension TaskItem {
-    /// A command a taskitem accepts.
+    /// A command a task item accepts.
     public enum Command: AggregateCommand, Hashable {
         case createTask(CreateTask)
         case assign(Assign)
@@ -117,6 +117,15 @@ extension TaskItem {
             guard let title, let priority, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, title: title, priority: priority)
         }
+
+        /// The params this command stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+                "title": Value(title),
+                "priority": Value(priority),
+            ]
+        }
     }
 
     /// The `assign` command.
@@ -142,6 +151,14 @@ extension TaskItem {
             )
             guard let id, let assignee, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, assignee: assignee)
+        }
+
+        /// The params this command stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+                "assignee": Value(assignee),
+            ]
         }
     }
 
@@ -169,6 +186,14 @@ extension TaskItem {
             guard let id, let status, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, status: status)
         }
+
+        /// The params this command stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+                "status": Value(status),
+            ]
+        }
     }
 
     /// The `tag` command.
@@ -194,6 +219,14 @@ extension TaskItem {
             )
             guard let id, let tag, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, tag: tag)
+        }
+
+        /// The params this command stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+                "tag": Value(tag),
+            ]
         }
     }
 }
@@ -240,7 +273,7 @@ extension TaskItem {
 // MARK: - Events
 
 extension TaskItem {
-    /// An event a taskitem records.
+    /// An event a task item records.
     public enum Event: AggregateEvent, Hashable {
         case taskCreated(TaskCreated)
         case taskAssigned(TaskAssigned)
@@ -427,9 +460,14 @@ extension TaskItem {
 extension TaskItem {
     public static func query(named name: String, params: Params) throws(ValidationErrors) -> Query<TaskItem>? {
         switch name {
-        case TasksByStatus.name: Query(name: name, returns: .list, where: try TasksByStatus(params: params).matches)
-        case TasksOfAssignee.name: Query(name: name, returns: .list, where: try TasksOfAssignee(params: params).matches)
-        default: nil
+        case TasksByStatus.name:
+            let query = try TasksByStatus(params: params)
+            return Query(name: name, returns: .list, where: query.matches, index: query.index)
+        case TasksOfAssignee.name:
+            let query = try TasksOfAssignee(params: params)
+            return Query(name: name, returns: .list, where: query.matches)
+        default:
+            return nil
         }
     }
 
@@ -455,10 +493,24 @@ extension TaskItem {
             self.init(status: status)
         }
 
-        /// Whether a taskitem matches the query's `where`.
+        /// The params this query stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "status": Value(status),
+            ]
+        }
+
+        /// Whether a task item matches the query's `where`.
         public func matches(_ state: TaskItem) -> Bool {
 #sourceLocation(file: "Specs/task_item.yml", line: 63)
             state.status == self.status
+#sourceLocation()
+        }
+
+        /// The equality the query's `where` implies, which the read model answers from an index.
+        public var index: QueryIndex {
+#sourceLocation(file: "Specs/task_item.yml", line: 63)
+            QueryIndex(field: "status", value: Value(self.status))
 #sourceLocation()
         }
     }
@@ -481,11 +533,68 @@ extension TaskItem {
             self.init(assignee: assignee)
         }
 
-        /// Whether a taskitem matches the query's `where`.
+        /// The params this query stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "assignee": Value(assignee),
+            ]
+        }
+
+        /// Whether a task item matches the query's `where`.
         public func matches(_ state: TaskItem) -> Bool {
 #sourceLocation(file: "Specs/task_item.yml", line: 66)
             state.assignee == self.assignee
 #sourceLocation()
+        }
+    }
+}
+
+// MARK: - Typed API
+
+extension TaskItem {
+    /// The commands and queries of task item aggregates as Swift methods, through an
+    /// orchestrator: the same validation, middleware and idempotency as the dynamic API.
+    public struct Client: Sendable {
+        /// The orchestrator the calls go through.
+        public let orchestrator: Orchestrator
+
+        /// A client of an orchestrator started with ``TaskItem``.
+        public init(_ orchestrator: Orchestrator) {
+            self.orchestrator = orchestrator
+        }
+
+        /// Dispatches `create_task` and returns the new state.
+        @discardableResult
+        public func createTask(id: UUID? = nil, title: String, priority: Int = 3, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> TaskItem {
+            try await orchestrator.dispatch(TaskItem.self, CreateTask.name, CreateTask(id: id, title: title, priority: priority).params, metadata: metadata)
+        }
+
+        /// Dispatches `assign` and returns the new state.
+        @discardableResult
+        public func assign(id: UUID, assignee: String, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> TaskItem {
+            try await orchestrator.dispatch(TaskItem.self, Assign.name, Assign(id: id, assignee: assignee).params, metadata: metadata)
+        }
+
+        /// Dispatches `change_status` and returns the new state.
+        @discardableResult
+        public func changeStatus(id: UUID, status: String, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> TaskItem {
+            try await orchestrator.dispatch(TaskItem.self, ChangeStatus.name, ChangeStatus(id: id, status: status).params, metadata: metadata)
+        }
+
+        /// Dispatches `tag` and returns the new state.
+        @discardableResult
+        public func tag(id: UUID, tag: String, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> TaskItem {
+            try await orchestrator.dispatch(TaskItem.self, Tag.name, Tag(id: id, tag: tag).params, metadata: metadata)
+        }
+
+        /// Answers `tasks_by_status`.
+        public func tasksByStatus(status: String) async throws(QueryError) -> [TaskItem] {
+            try await orchestrator.query(TaskItem.self, TasksByStatus.name, TasksByStatus(status: status).params)
+        }
+
+        /// Answers `tasks_of_assignee`.
+        public func tasksOfAssignee(assignee: String) async throws(QueryError) -> [TaskItem] {
+            try await orchestrator.query(TaskItem.self, TasksOfAssignee.name, TasksOfAssignee(assignee: assignee).params)
         }
     }
 }

@@ -89,6 +89,12 @@ struct SpecCheckRun {
         "Sendable", "Hashable", "Equatable",
     ]
 
+    /// Names the generated command and query structs use for their own members.
+    static let generatedMemberNames: [String: String] = [
+        "params": "'params' names the generated params of a command or query; rename the param",
+        "metadata": "'metadata' is the typed API's argument for a command's metadata; rename the param",
+    ]
+
     /// Words of the expression language, which a param or field name cannot be.
     static let expressionKeywords: [String: String] = Dictionary(
         uniqueKeysWithValues: ["state", "now", "true", "false", "null"].map { word in
@@ -100,6 +106,7 @@ struct SpecCheckRun {
     private mutating func checkTypeNames() {
         var taken: [String: String] = [
             "Command": "the aggregate's command enum",
+            "Client": "the aggregate's typed API",
             "Event": "the aggregate's event enum",
             spec.aggregate.value: "the aggregate itself",
         ]
@@ -163,7 +170,7 @@ struct SpecCheckRun {
         checkNames(
             command.params.map(\.name),
             of: "the params of \(what)",
-            reserved: Self.expressionKeywords.merging([
+            reserved: Self.expressionKeywords.merging(Self.generatedMemberNames) { _, new in new }.merging([
                 "id": "'id' is implicit: every command has it (optional when the command creates); remove it"
             ]) { _, new in new }
         )
@@ -305,7 +312,11 @@ struct SpecCheckRun {
 
     private mutating func checkQuery(_ query: QuerySpec) -> CheckedQuery {
         let what = "query '\(query.name.value)'"
-        checkNames(query.params.map(\.name), of: "the params of \(what)", reserved: Self.expressionKeywords)
+        checkNames(
+            query.params.map(\.name),
+            of: "the params of \(what)",
+            reserved: Self.expressionKeywords.merging(Self.generatedMemberNames) { _, new in new }
+        )
         let params = query.params.map { checkParam($0, of: what) }
         var names: [String: ExpressionScope.Binding] = [:]
         for param in params {

@@ -44,6 +44,42 @@ import Foundation
 {{> commands}}
 {{> events}}
 {{> queries}}
+{{> client}}
+
+"""#,
+        "client": #"""
+{{% CONTENT_TYPE: TEXT}}
+
+// MARK: - Typed API
+
+extension {{aggregateType}} {
+    /// The commands and queries of {{displayName}} aggregates as Swift methods, through an
+    /// orchestrator: the same validation, middleware and idempotency as the dynamic API.
+    {{access}}struct Client: Sendable {
+        /// The orchestrator the calls go through.
+        {{access}}let orchestrator: Orchestrator
+
+        /// A client of an orchestrator started with ``{{aggregateType}}``.
+        {{access}}init(_ orchestrator: Orchestrator) {
+            self.orchestrator = orchestrator
+        }
+{{#commands}}
+
+        /// Dispatches `{{{name}}}` and returns the new state.
+        @discardableResult
+        {{access}}func {{{caseName}}}({{{initParameters}}}{{#hasInitParameters}}, {{/hasInitParameters}}metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> {{aggregateType}} {
+            try await orchestrator.dispatch({{aggregateType}}.self, {{typeName}}.name, {{typeName}}({{{params.initArguments}}}).params, metadata: metadata)
+        }
+{{/commands}}
+{{#queries}}
+
+        /// Answers `{{{name}}}`.
+        {{access}}func {{{caseName}}}({{{initParameters}}}) async throws(QueryError) -> {{#isOne}}{{aggregateType}}?{{/isOne}}{{^isOne}}[{{aggregateType}}]{{/isOne}} {
+            try await orchestrator.query({{aggregateType}}.self, {{typeName}}.name, {{typeName}}({{{params.initArguments}}}).params){{#isOne}}.first{{/isOne}}
+        }
+{{/queries}}
+    }
+}
 
 """#,
         "commands": #"""
@@ -111,6 +147,15 @@ extension {{aggregateType}} {
 {{#params}}
 {{> params}}
 {{/params}}
+
+        /// The params this command stands for, as the dynamic API takes them.
+        {{access}}var params: Params {
+            [
+{{#properties}}
+                {{{keyLiteral}}}: Value({{{identifier}}}),
+{{/properties}}
+            ]
+        }
     }
 {{/commands}}
 }
@@ -345,9 +390,17 @@ extension {{aggregateType}} {
     {{access}}static func query(named name: String, params: Params) throws(ValidationErrors) -> Query<{{aggregateType}}>? {
         switch name {
 {{#queries}}
-        case {{typeName}}.name: Query(name: name, returns: {{returns}}, where: try {{typeName}}(params: params).matches)
+        case {{typeName}}.name:
+            let query = try {{typeName}}(params: params)
+{{#index}}
+            return Query(name: name, returns: {{returns}}, where: query.matches, index: query.index)
+{{/index}}
+{{^index}}
+            return Query(name: name, returns: {{returns}}, where: query.matches)
+{{/index}}
 {{/queries}}
-        default: nil
+        default:
+            return nil
         }
     }
 {{#queries}}
@@ -375,6 +428,20 @@ extension {{aggregateType}} {
 {{> params}}
 {{/params}}
 
+        /// The params this query stands for, as the dynamic API takes them.
+        {{access}}var params: Params {
+{{#hasProperties}}
+            [
+{{#properties}}
+                {{{keyLiteral}}}: Value({{{identifier}}}),
+{{/properties}}
+            ]
+{{/hasProperties}}
+{{^hasProperties}}
+            [:]
+{{/hasProperties}}
+        }
+
         /// Whether a {{displayName}} matches the query's `where`.
         {{access}}func matches(_ state: {{aggregateType}}) -> Bool {
 {{#condition}}
@@ -383,6 +450,17 @@ extension {{aggregateType}} {
 #sourceLocation()
 {{/condition}}
         }
+{{#index}}
+
+        /// The equality the query's `where` implies, which the read model answers from an index.
+        {{access}}var index: QueryIndex {
+{{#value}}
+{{{directive}}}
+            QueryIndex(field: {{{fieldLiteral}}}, value: {{{swift}}})
+#sourceLocation()
+{{/value}}
+        }
+{{/index}}
     }
 {{/queries}}
 }

@@ -97,6 +97,7 @@ extension CommandViewModel: MustacheParent {
         case "creates": creates
         case "properties": properties
         case "initParameters": initParameters
+        case "hasInitParameters": hasInitParameters
         case "params": params
         case "rules": rules
         case "hasRules": hasRules
@@ -152,13 +153,26 @@ extension QueryViewModel: MustacheParent {
     public func child(named key: String) -> Any? {
         switch key {
         case "name": name
+        case "caseName": caseName
         case "typeName": typeName
         case "returns": returns
+        case "isOne": isOne
         case "properties": properties
         case "hasProperties": hasProperties
         case "initParameters": initParameters
         case "params": params
         case "condition": condition
+        case "index": index
+        default: nil
+        }
+    }
+}
+
+extension IndexViewModel: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "fieldLiteral": fieldLiteral
+        case "value": value
         default: nil
         }
     }

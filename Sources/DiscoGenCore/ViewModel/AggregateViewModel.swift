@@ -127,6 +127,8 @@ public struct CommandViewModel: Sendable {
     public var properties: [FieldViewModel]
     /// The memberwise initializer's parameter list.
     public var initParameters: String
+    /// Whether the parameter list is not empty.
+    public var hasInitParameters: Bool
     /// How params are read.
     public var params: ParamsViewModel
     /// The business rules.
@@ -189,10 +191,14 @@ public struct EventViewModel: Sendable {
 public struct QueryViewModel: Sendable {
     /// `list_wallets`.
     public var name: String
+    /// `listWallets`: the typed API's method.
+    public var caseName: String
     /// `ListWallets`.
     public var typeName: String
     /// `.list` or `.one`.
     public var returns: String
+    /// Whether it returns one state.
+    public var isOne: Bool
     /// The struct's properties.
     public var properties: [FieldViewModel]
     /// Whether it has params.
@@ -203,4 +209,14 @@ public struct QueryViewModel: Sendable {
     public var params: ParamsViewModel
     /// The `where` condition, mapped to its spec line; `true` when there is none.
     public var condition: MappedLine
+    /// The equality of the `where` the read model can answer from an index, if any.
+    public var index: IndexViewModel?
+}
+
+/// `field == value`, implied by a query's `where`, for the read model's index.
+public struct IndexViewModel: Sendable {
+    /// The state field as a Swift literal: `"user_id"`.
+    public var fieldLiteral: String
+    /// The value as the state's fields show it: `Value(self.userId)`, mapped to its spec line.
+    public var value: MappedLine
 }

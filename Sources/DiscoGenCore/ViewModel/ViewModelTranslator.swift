@@ -12,7 +12,7 @@ public struct ViewModelTranslator: Sendable {
     public func translate(_ checked: CheckedSpec) -> AggregateViewModel {
         let spec = checked.spec
         let typeName = spec.aggregate.value
-        let displayName = Naming.lowerCamelCase(typeName).lowercased()
+        let displayName = Self.words(typeName)
         let commands = checked.commands.map { command($0, spec: spec) }
         let events = checked.events.map { event($0, spec: spec) }
         return AggregateViewModel(
@@ -93,6 +93,7 @@ public struct ViewModelTranslator: Sendable {
             creates: command.creates,
             properties: properties,
             initParameters: Self.parameterList(properties),
+            hasInitParameters: !properties.isEmpty,
             params: params,
             rules: checked.rules.map { rule in
                 RuleViewModel(
@@ -158,10 +159,19 @@ public struct ViewModelTranslator: Sendable {
         let conditions = checked.conditions.map { condition in
             "state.\(Naming.identifier(condition.field)) == \(condition.value.expression.swift)"
         }
+        let fieldTypes = Dictionary(spec.state.map { ($0.name.value, $0.type.value) }, uniquingKeysWith: { a, _ in a })
+            .merging(["id": .uuid]) { _, id in id }
+        let indexed = checked.conditions.first { condition in
+            let swift = condition.value.expression.swift
+            return fieldTypes[condition.field].map { !$0.isOptional && $0 == condition.value.expression.type } == true
+                && !swift.contains("state.") && !swift.contains("Date()")
+        }
         return QueryViewModel(
             name: query.name.value,
+            caseName: Naming.identifier(query.name.value),
             typeName: Naming.upperCamelCase(query.name.value),
             returns: ".\(query.returns.rawValue)",
+            isOne: query.returns == .one,
             properties: properties,
             hasProperties: !properties.isEmpty,
             initParameters: Self.parameterList(properties),
@@ -174,7 +184,13 @@ public struct ViewModelTranslator: Sendable {
                 conditions.isEmpty ? "true" : conditions.joined(separator: " && "),
                 at: checked.conditions.first?.value.location ?? query.name.location,
                 spec: spec
-            )
+            ),
+            index: indexed.map { condition in
+                IndexViewModel(
+                    fieldLiteral: swiftStringLiteral(condition.field),
+                    value: mapped("Value(\(condition.value.expression.swift))", at: condition.value.location, spec: spec)
+                )
+            }
         )
     }
 
@@ -249,6 +265,19 @@ public struct ViewModelTranslator: Sendable {
                         ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : String(scalar)
                 }.joined()
             }
+    }
+
+    /// `LibraryLoan` → `library loan`: how doc comments name one aggregate.
+    static func words(_ typeName: String) -> String {
+        var words: [String] = []
+        for character in typeName {
+            if character.isUppercase || words.isEmpty {
+                words.append(character.lowercased())
+            } else {
+                words[words.count - 1].append(character)
+            }
+        }
+        return words.joined(separator: " ")
     }
 
     /// The last path component of the spec, for the header comment.
