@@ -99,6 +99,15 @@ extension Wallet {
             guard let userId, let balance, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, userId: userId, balance: balance)
         }
+
+        /// The params this command stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+                "user_id": Value(userId),
+                "balance": Value(balance),
+            ]
+        }
     }
 
     /// The `deposit` command.
@@ -125,6 +134,14 @@ extension Wallet {
             guard let id, let amount, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, amount: amount)
         }
+
+        /// The params this command stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+                "amount": Value(amount),
+            ]
+        }
     }
 
     /// The `withdraw` command.
@@ -150,6 +167,14 @@ extension Wallet {
             )
             guard let id, let amount, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, amount: amount)
+        }
+
+        /// The params this command stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+                "amount": Value(amount),
+            ]
         }
     }
 }
@@ -326,9 +351,14 @@ extension Wallet {
 extension Wallet {
     public static func query(named name: String, params: Params) throws(ValidationErrors) -> Query<Wallet>? {
         switch name {
-        case ListWallets.name: Query(name: name, returns: .list, where: try ListWallets(params: params).matches)
-        case GetWallet.name: Query(name: name, returns: .one, where: try GetWallet(params: params).matches)
-        default: nil
+        case ListWallets.name:
+            let query = try ListWallets(params: params)
+            return Query(name: name, returns: .list, where: query.matches, index: query.index)
+        case GetWallet.name:
+            let query = try GetWallet(params: params)
+            return Query(name: name, returns: .one, where: query.matches, index: query.index)
+        default:
+            return nil
         }
     }
 
@@ -350,10 +380,24 @@ extension Wallet {
             self.init(userId: userId)
         }
 
+        /// The params this query stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "user_id": Value(userId),
+            ]
+        }
+
         /// Whether a wallet matches the query's `where`.
         public func matches(_ state: Wallet) -> Bool {
 #sourceLocation(file: "Sources/WalletApp/Specs/wallet.yml", line: 39)
             state.userId == self.userId
+#sourceLocation()
+        }
+
+        /// The equality the query's `where` implies, which the read model answers from an index.
+        public var index: QueryIndex {
+#sourceLocation(file: "Sources/WalletApp/Specs/wallet.yml", line: 39)
+            QueryIndex(field: "user_id", value: Value(self.userId))
 #sourceLocation()
         }
     }
@@ -376,11 +420,69 @@ extension Wallet {
             self.init(id: id)
         }
 
+        /// The params this query stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+            ]
+        }
+
         /// Whether a wallet matches the query's `where`.
         public func matches(_ state: Wallet) -> Bool {
 #sourceLocation(file: "Sources/WalletApp/Specs/wallet.yml", line: 42)
             state.id == self.id
 #sourceLocation()
+        }
+
+        /// The equality the query's `where` implies, which the read model answers from an index.
+        public var index: QueryIndex {
+#sourceLocation(file: "Sources/WalletApp/Specs/wallet.yml", line: 42)
+            QueryIndex(field: "id", value: Value(self.id))
+#sourceLocation()
+        }
+    }
+}
+
+// MARK: - Typed API
+
+extension Wallet {
+    /// The commands and queries of wallet aggregates as Swift methods, through an
+    /// orchestrator: the same validation, middleware and idempotency as the dynamic API.
+    public struct Client: Sendable {
+        /// The orchestrator the calls go through.
+        public let orchestrator: Orchestrator
+
+        /// A client of an orchestrator started with ``Wallet``.
+        public init(_ orchestrator: Orchestrator) {
+            self.orchestrator = orchestrator
+        }
+
+        /// Dispatches `create_wallet` and returns the new state.
+        @discardableResult
+        public func createWallet(id: UUID? = nil, userId: UUID, balance: Double = 0, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> Wallet {
+            try await orchestrator.dispatch(Wallet.self, CreateWallet.name, CreateWallet(id: id, userId: userId, balance: balance).params, metadata: metadata)
+        }
+
+        /// Dispatches `deposit` and returns the new state.
+        @discardableResult
+        public func deposit(id: UUID, amount: Double, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> Wallet {
+            try await orchestrator.dispatch(Wallet.self, Deposit.name, Deposit(id: id, amount: amount).params, metadata: metadata)
+        }
+
+        /// Dispatches `withdraw` and returns the new state.
+        @discardableResult
+        public func withdraw(id: UUID, amount: Double, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> Wallet {
+            try await orchestrator.dispatch(Wallet.self, Withdraw.name, Withdraw(id: id, amount: amount).params, metadata: metadata)
+        }
+
+        /// Answers `list_wallets`.
+        public func listWallets(userId: UUID) async throws(QueryError) -> [Wallet] {
+            try await orchestrator.query(Wallet.self, ListWallets.name, ListWallets(userId: userId).params)
+        }
+
+        /// Answers `get_wallet`.
+        public func getWallet(id: UUID) async throws(QueryError) -> Wallet? {
+            try await orchestrator.query(Wallet.self, GetWallet.name, GetWallet(id: id).params).first
         }
     }
 }
