@@ -20,9 +20,9 @@ import Testing
         let workspace = try DiscoGenProcess.workspace()
         defer { try? FileManager.default.removeItem(at: workspace) }
         _ = try DiscoGenProcess.run(["Specs/wallet.yml"], in: workspace)
-        let internal = try String(contentsOf: workspace.appendingPathComponent("Wallet.generated.swift"), encoding: .utf8)
-        #expect(internal.contains("\nstruct Wallet: Aggregate, Hashable {"))
-        #expect(!internal.contains("public "))
+        let internalSource = try String(contentsOf: workspace.appendingPathComponent("Wallet.generated.swift"), encoding: .utf8)
+        #expect(internalSource.contains("\nstruct Wallet: Aggregate, Hashable {"))
+        #expect(!internalSource.contains("public "))
         _ = try DiscoGenProcess.run(["Specs/wallet.yml", "--access-modifier", "package"], in: workspace)
         let package = try String(contentsOf: workspace.appendingPathComponent("Wallet.generated.swift"), encoding: .utf8)
         #expect(package.contains("\npackage struct Wallet: Aggregate, Hashable {"))
