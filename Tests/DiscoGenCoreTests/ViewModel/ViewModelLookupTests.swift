@@ -31,7 +31,9 @@ import Testing
         let viewModel = ViewModelTranslator().translate(checked)
         var checkedTypes: Set<String> = []
         walk(viewModel, path: "viewModel") { value, path in
-            guard let parent = value as? MustacheParent else { return }
+            guard Mirror(reflecting: value).displayStyle != .optional, let parent = value as? MustacheParent else {
+                return
+            }
             checkedTypes.insert(String(describing: type(of: value)))
             for child in Mirror(reflecting: value).children {
                 guard let label = child.label else { continue }
