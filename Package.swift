@@ -49,6 +49,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        /// `disco-bench-postgres`: the PostgreSQL store's benchmark figures beside the JSON-lines store's.
+        .executableTarget(
+            name: "disco-bench-postgres",
+            dependencies: [
+                "Disco",
+                "DiscoPostgres",
+                "DiscoExamples",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         /// `disco-postgres`: migrate, copy stores, and the wallet workload of the two-process test.
         .executableTarget(
             name: "disco-postgres",
