@@ -164,7 +164,10 @@ let package = Package(
         ),
         .testTarget(
             name: "DiscoPostgresTests",
-            dependencies: ["Disco", "DiscoTesting", "DiscoPostgres", "DiscoExamples", "disco-postgres"]
+            dependencies: [
+                "Disco", "DiscoTesting", "DiscoPostgres", "DiscoExamples", "disco-postgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         .testTarget(
             name: "DiscoGenCLITests",
