@@ -18,13 +18,13 @@ import Testing
                 try await orchestrator.dispatch("deposit", ["id": .string(wallet.id.uuidString), "amount": 1.25])
             }
             before = try await orchestrator.query("list_wallets", ["user_id": userID]).states
-            try await store.close()
+            await store.close()
         }
         let reopened = try await JSONLinesEventStore.open(directory: directory)
         let orchestrator = try await Orchestrator.start([Wallet.self], store: reopened)
         let after = try await orchestrator.query("list_wallets", ["user_id": userID]).states
         #expect(before.count == 3)
         #expect(after == before)
-        try await reopened.close()
+        await reopened.close()
     }
 }

@@ -63,7 +63,7 @@ struct JSONTests {
     }
 
     @Test("every double survives a round trip", arguments: [
-        0.1, 0.2, 0.1 + 0.2, 1.0 / 3.0, 2.0 / 3.0, 123.456, 1e-300, 5e-324, 1.7976931348623157e308,
+        0.1, 0.2, 0.1 + 0.2, 1.0 / 3.0, 2.0 / 3.0, 123.456, 1e-300, Double.leastNonzeroMagnitude, 1.7976931348623157e308,
         -2.5e-10, 4503599627370497.0, 9007199254740993.0, 0.0, -0.0, 1e21, 1e22, 1e23,
     ])
     func doublesRoundTrip(double: Double) throws {

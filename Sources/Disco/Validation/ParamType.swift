@@ -51,31 +51,28 @@ public struct ParamType<Wrapped: Sendable>: Sendable {
 extension ParamType where Wrapped == UUID {
     /// A UUID in its canonical 8-4-4-4-12 hexadecimal form, any case.
     public static var uuid: ParamType {
-        ParamType(message: ValidationMessage.uuid) { value in
-            guard case .string(let string) = value, string.utf8.count == 36 else { return nil }
-            return UUID(uuidString: string)
-        }
+        ParamType(message: ValidationMessage.uuid) { UUID(value: $0) }
     }
 }
 
 extension ParamType where Wrapped == String {
     /// Any JSON string.
     public static var string: ParamType {
-        ParamType(message: ValidationMessage.string) { $0.stringValue }
+        ParamType(message: ValidationMessage.string) { String(value: $0) }
     }
 }
 
 extension ParamType where Wrapped == Int {
     /// An integral JSON number: `100.0` is 100.
     public static var int: ParamType {
-        ParamType(message: ValidationMessage.int) { $0.intValue }
+        ParamType(message: ValidationMessage.int) { Int(value: $0) }
     }
 }
 
 extension ParamType where Wrapped == Double {
     /// Any JSON number.
     public static var double: ParamType {
-        ParamType(message: ValidationMessage.number) { $0.doubleValue }
+        ParamType(message: ValidationMessage.number) { Double(value: $0) }
     }
 }
 
@@ -89,16 +86,14 @@ extension ParamType where Wrapped == Decimal {
 extension ParamType where Wrapped == Bool {
     /// A JSON boolean; strings and numbers are not converted.
     public static var bool: ParamType {
-        ParamType(message: ValidationMessage.bool) { $0.boolValue }
+        ParamType(message: ValidationMessage.bool) { Bool(value: $0) }
     }
 }
 
 extension ParamType where Wrapped == Date {
     /// An ISO 8601 timestamp string.
     public static var date: ParamType {
-        ParamType(message: ValidationMessage.date) { value in
-            value.stringValue.flatMap(ISO8601.date(from:))
-        }
+        ParamType(message: ValidationMessage.date) { Date(value: $0) }
     }
 }
 
