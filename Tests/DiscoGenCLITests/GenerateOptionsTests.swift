@@ -21,11 +21,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: workspace) }
         _ = try DiscoGenProcess.run(["Specs/wallet.yml"], in: workspace)
         let internalSource = try String(contentsOf: workspace.appendingPathComponent("Wallet.generated.swift"), encoding: .utf8)
-        #expect(internalSource.contains("\nstruct Wallet: Aggregate, Hashable {"))
+        #expect(internalSource.contains("\nstruct Wallet: Aggregate, SnapshotCodable, Hashable {"))
         #expect(!internalSource.contains("public "))
         _ = try DiscoGenProcess.run(["Specs/wallet.yml", "--access-modifier", "package"], in: workspace)
         let package = try String(contentsOf: workspace.appendingPathComponent("Wallet.generated.swift"), encoding: .utf8)
-        #expect(package.contains("\npackage struct Wallet: Aggregate, Hashable {"))
+        #expect(package.contains("\npackage struct Wallet: Aggregate, SnapshotCodable, Hashable {"))
         let wrong = try DiscoGenProcess.run(["Specs/wallet.yml", "--access-modifier", "open"], in: workspace)
         #expect(wrong.status != 0)
         #expect(wrong.standardError.contains("open"))

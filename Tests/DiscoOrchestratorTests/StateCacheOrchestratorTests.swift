@@ -35,7 +35,7 @@ import Testing
         #expect(state["balance"] == .double(7))
     }
 
-    @Test func aSnapshotSourceIsAskedWhenNothingElseHoldsTheState() async throws {
+    @Test func theSnapshotStoreIsAskedWhenNothingElseHoldsTheState() async throws {
         let store = InMemoryEventStore()
         let writer = try await Orchestrator.start([Wallet.self], store: store)
         let id = try await writer.createWallet(balance: 1)
@@ -45,16 +45,19 @@ import Testing
         let other = try await writer.createWallet(balance: 3)
         let state = try await reader.deposit(other, 1)
         #expect(state["balance"] == .double(4))
-        #expect(await snapshots.asked == [other])
+        let wallet = { StreamID(aggregate: "Wallet", id: $0) }
+        #expect(await snapshots.asked == [wallet(id), wallet(other)])
     }
 }
 
-/// A snapshot source that has no snapshots and remembers what it was asked for.
-actor RecordingSnapshots: SnapshotSource {
-    private(set) var asked: [UUID] = []
+/// A snapshot store that has no snapshots and remembers what it was asked for.
+actor RecordingSnapshots: SnapshotStore {
+    private(set) var asked: [StreamID] = []
 
-    func snapshot<State: Aggregate>(of type: State.Type, id: UUID) async throws -> AggregateSnapshot<State>? {
-        asked.append(id)
+    func snapshot(of stream: StreamID) -> Snapshot? {
+        asked.append(stream)
         return nil
     }
+
+    func save(_ snapshot: Snapshot) {}
 }

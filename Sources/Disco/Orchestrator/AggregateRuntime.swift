@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// A command that passed validation, with the id of the aggregate it is for and the work
 /// that records it.
@@ -16,6 +17,7 @@ protocol AnyAggregateRuntime: Actor {
     func prepare(_ name: String, _ params: Params, metadata: CommandMetadata) throws(DispatchError) -> PreparedCommand
     func query(_ name: String, _ params: Params) throws(QueryError) -> QueryResult
     func replay(_ events: [RecordedEvent]) throws
+    func restore(_ streams: [StreamSummary]) async throws
 }
 
 /// The states of one aggregate type and the dispatching of its commands.
@@ -30,12 +32,13 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
     nonisolated let commandNames = State.commandNames
     nonisolated let queryNames = State.queryNames
 
-    private let store: any EventStore
-    private let options: OrchestratorOptions
-    private var cache: StateCache<UUID, VersionedState<State>>
-    private var readModel = ReadModel<State>()
+    let store: any EventStore
+    let options: OrchestratorOptions
+    let logger: Logger
+    var cache: StateCache<UUID, VersionedState<State>>
+    var readModel = ReadModel<State>()
     private var waitingForTurn: [UUID: [CheckedContinuation<Void, Never>]] = [:]
-    private var ledger: CommandLedger
+    var ledger: CommandLedger
     private var inFlight: [UUID: Flight] = [:]
 
     /// Dispatches of one command id that are prepared or running: later ones wait for the
@@ -47,9 +50,10 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
         var waiters: [CheckedContinuation<Result<AggregateState, DispatchError>, Never>] = []
     }
 
-    init(store: any EventStore, options: OrchestratorOptions) {
+    init(store: any EventStore, options: OrchestratorOptions, logger: Logger) {
         self.store = store
         self.options = options
+        self.logger = logger
         self.cache = StateCache(limit: options.cacheLimit)
         self.ledger = CommandLedger(limit: options.commandHistoryLimit)
     }
@@ -241,6 +245,9 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
             }
             keep(id, next)
             ledger.record(metadata.commandID, aggregateID: id, version: next.version)
+            if next.version / snapshotEvery > base.version / snapshotEvery {
+                await saveSnapshot(next, of: stream)
+            }
             return snapshot(next)
         }
         throw .conflict(stream)
@@ -256,14 +263,8 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
     private func load(_ stream: StreamID) async throws(DispatchError) -> VersionedState<State>? {
         if let cached = cache.get(stream.id) { return cached }
         var base = readModel.entry(stream.id)
-        if base == nil, let snapshots = options.snapshots {
-            do {
-                base = try await snapshots.snapshot(of: State.self, id: stream.id).map {
-                    VersionedState(state: $0.state, version: $0.version)
-                }
-            } catch {
-                throw .storeFailure(error as? EventStoreError ?? EventStoreError(.io, "loading a snapshot failed: \(error)"))
-            }
+        if base == nil {
+            base = try await latestSnapshot(of: stream)?.state
         }
         return try await catchUp(stream, from: base)
     }
@@ -288,6 +289,9 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
             try fold(event, into: &entry)
         }
         keep(stream.id, entry)
+        if newer.count >= snapshotEvery {
+            await saveSnapshot(entry, of: stream)
+        }
         return entry
     }
 
@@ -316,13 +320,13 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
     // MARK: Keeping states
 
     /// Keeps a new state in the cache and the read model.
-    private func keep(_ id: UUID, _ entry: VersionedState<State>) {
+    func keep(_ id: UUID, _ entry: VersionedState<State>) {
         cache.set(id, entry)
         readModel.update(id, to: entry)
     }
 
     /// Folds one recorded event into a state, checking that versions are contiguous.
-    private func fold(_ event: RecordedEvent, into entry: inout VersionedState<State>) throws(DispatchError) {
+    func fold(_ event: RecordedEvent, into entry: inout VersionedState<State>) throws(DispatchError) {
         guard event.version > entry.version else { return }
         guard event.version == entry.version + 1 else {
             throw .storeFailure(

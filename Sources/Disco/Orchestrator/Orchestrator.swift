@@ -69,35 +69,85 @@ public actor Orchestrator {
         logger: Logger = Logger(label: "disco.orchestrator"),
         options: OrchestratorOptions = OrchestratorOptions()
     ) async throws -> Orchestrator {
-        let runtimes = aggregates.map { makeRuntime($0, store: store, options: options) }
+        let runtimes = aggregates.map { makeRuntime($0, store: store, options: options, logger: logger) }
         let orchestrator = try Orchestrator(store: store, runtimes: runtimes, logger: logger, options: options)
-        try await orchestrator.replayStore()
+        if options.snapshots != nil, let listing = store as? any StreamListing {
+            try await orchestrator.restoreStreams(listing)
+        } else {
+            try await orchestrator.replayStore()
+        }
         return orchestrator
     }
 
     private static func makeRuntime<State: Aggregate>(
         _ type: State.Type,
         store: any EventStore,
-        options: OrchestratorOptions
+        options: OrchestratorOptions,
+        logger: Logger
     ) -> any AnyAggregateRuntime {
-        AggregateRuntime<State>(store: store, options: options)
+        AggregateRuntime<State>(store: store, options: options, logger: logger)
     }
 
-    /// Rebuilds the read models from the whole store, one page at a time, handing each
-    /// runtime its events of the page in one call.
-    private func replayStore(batchSize: Int = 4096) async throws {
+    /// Rebuilds the read models stream by stream, each from its latest snapshot and the
+    /// events after it, in the order the streams began.
+    private func restoreStreams(_ listing: any StreamListing) async throws {
+        var byAggregate: [String: [StreamSummary]] = [:]
+        for summary in try await listing.streams() where runtimesByAggregate[summary.stream.aggregate] != nil {
+            byAggregate[summary.stream.aggregate, default: []].append(summary)
+        }
+        for (aggregate, streams) in byAggregate {
+            try await runtimesByAggregate[aggregate]?.restore(streams)
+        }
+    }
+
+    /// Rebuilds the read models from the whole store, one page at a time.
+    ///
+    /// Up to the head seen at the start, the next pages are read and decoded by tasks of
+    /// their own while the runtimes fold the current one, so on a machine with more than one
+    /// core decoding and folding overlap. Events recorded meanwhile are then read page by
+    /// page until none is left.
+    private func replayStore(batchSize: Int = 4096, lookahead: Int = 2) async throws {
+        let store = self.store
+        let head = try await store.headPosition()
+        var requested: Int64 = 0
+        var pages: [Task<[RecordedEvent], any Error>] = []
+        defer { pages.forEach { $0.cancel() } }
+        func requestPage() {
+            let first = requested
+            let last = Swift.min(first + Int64(batchSize), head)
+            pages.append(
+                Task {
+                    let events = try await store.readAll(after: first, limit: Int(last - first))
+                    return Array(events.prefix { $0.position <= last })
+                }
+            )
+            requested = last
+        }
+        while requested < head && pages.count < lookahead { requestPage() }
         var position: Int64 = 0
+        while !pages.isEmpty {
+            let batch = try await pages.removeFirst().value
+            if requested < head { requestPage() }
+            try await fold(batch)
+            position = Swift.max(position, batch.last?.position ?? position)
+        }
+        position = Swift.max(position, head)
         while true {
             let batch = try await store.readAll(after: position, limit: batchSize)
             guard let last = batch.last else { return }
-            var byAggregate: [String: [RecordedEvent]] = [:]
-            for event in batch where runtimesByAggregate[event.stream.aggregate] != nil {
-                byAggregate[event.stream.aggregate, default: []].append(event)
-            }
-            for (aggregate, events) in byAggregate {
-                try await runtimesByAggregate[aggregate]!.replay(events)
-            }
+            try await fold(batch)
             position = last.position
+        }
+    }
+
+    /// Hands each runtime its events of a page in one call.
+    private func fold(_ batch: [RecordedEvent]) async throws {
+        var byAggregate: [String: [RecordedEvent]] = [:]
+        for event in batch where runtimesByAggregate[event.stream.aggregate] != nil {
+            byAggregate[event.stream.aggregate, default: []].append(event)
+        }
+        for (aggregate, events) in byAggregate {
+            try await runtimesByAggregate[aggregate]?.replay(events)
         }
     }
 

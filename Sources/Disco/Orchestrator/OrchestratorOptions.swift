@@ -17,9 +17,24 @@ public struct OrchestratorOptions: Sendable {
     /// in the meantime, before it fails with ``DispatchError/conflict(_:)``. Default 5.
     public var maxAttempts: Int
 
-    /// Where states are loaded from before the store's newer events, when neither the cache
-    /// nor the read model holds them; `nil` for none.
-    public var snapshots: (any SnapshotSource)?
+    /// Where snapshots of states are kept; `nil` (the default) for none.
+    ///
+    /// With snapshots, start-up rebuilds each aggregate from its latest snapshot and the
+    /// events after it (when the store is a ``StreamListing``), and a state missing from the
+    /// cache and the read model is loaded the same way. Only aggregates that are
+    /// ``SnapshotCodable`` (every generated one) are snapshotted. See ``snapshotEvery``.
+    ///
+    /// ```swift
+    /// let store = try await JSONLinesEventStore.open(directory: folder)
+    /// let options = OrchestratorOptions(snapshots: store.snapshots, snapshotEvery: 500)
+    /// let orchestrator = try await Orchestrator.start([Wallet.self], store: store, options: options)
+    /// ```
+    public var snapshots: (any SnapshotStore)?
+
+    /// How many events an aggregate records between two snapshots: a snapshot is saved when
+    /// a command takes its version past a multiple of this number, and when a load replays
+    /// at least this many events. At least 1. Default 1,000.
+    public var snapshotEvery: Int
 
     /// How many recorded command ids each aggregate type remembers, to record a command
     /// dispatched twice with the same id only once; `nil` remembers every one. Default
@@ -39,13 +54,15 @@ public struct OrchestratorOptions: Sendable {
     public init(
         cacheLimit: Int = 10_000,
         maxAttempts: Int = 5,
-        snapshots: (any SnapshotSource)? = nil,
+        snapshots: (any SnapshotStore)? = nil,
+        snapshotEvery: Int = 1_000,
         commandHistoryLimit: Int? = 100_000,
         middleware: [any DispatchMiddleware] = []
     ) {
         self.cacheLimit = cacheLimit
         self.maxAttempts = maxAttempts
         self.snapshots = snapshots
+        self.snapshotEvery = max(snapshotEvery, 1)
         self.commandHistoryLimit = commandHistoryLimit
         self.middleware = middleware
     }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// An event store that keeps everything in memory: for tests and examples.
-public actor InMemoryEventStore: EventStore {
+public actor InMemoryEventStore: EventStore, StreamListing {
     private var events: [RecordedEvent] = []
-    private var streams: [StreamID: [Int]] = [:]
+    private var indexesByStream: [StreamID: [Int]] = [:]
     private let signal = HeadSignal(head: 0)
 
     /// An empty store.
@@ -14,7 +14,7 @@ public actor InMemoryEventStore: EventStore {
         to stream: StreamID,
         expectedVersion: ExpectedVersion
     ) throws -> [RecordedEvent] {
-        let indexes = streams[stream, default: []]
+        let indexes = indexesByStream[stream, default: []]
         guard expectedVersion.isSatisfied(by: indexes.count) else {
             throw EventStoreError.wrongExpectedVersion(stream: stream, expected: expectedVersion, actual: indexes.count)
         }
@@ -28,14 +28,14 @@ public actor InMemoryEventStore: EventStore {
                 recordedAt: now
             )
         }
-        streams[stream, default: []].append(contentsOf: events.count..<(events.count + recorded.count))
+        indexesByStream[stream, default: []].append(contentsOf: events.count..<(events.count + recorded.count))
         events.append(contentsOf: recorded)
         signal.publish(head: Int64(events.count))
         return recorded
     }
 
     public func read(stream: StreamID, after version: Int) -> [RecordedEvent] {
-        let indexes = streams[stream, default: []]
+        let indexes = indexesByStream[stream, default: []]
         guard version < indexes.count else { return [] }
         return indexes[max(version, 0)...].map { events[$0] }
     }
@@ -44,6 +44,13 @@ public actor InMemoryEventStore: EventStore {
         let start = Int(max(position, 0))
         guard start < events.count else { return [] }
         return Array(events[start..<min(events.count, start + max(limit, 0))])
+    }
+
+    public func streams() -> [StreamSummary] {
+        indexesByStream.compactMap { stream, indexes in
+            indexes.first.map { StreamSummary(stream: stream, firstPosition: Int64($0 + 1), version: indexes.count) }
+        }
+        .sorted { $0.firstPosition < $1.firstPosition }
     }
 
     public func headPosition() -> Int64 {

@@ -4,10 +4,11 @@ import Disco
 import Foundation
 
 /// A bank account with an overdraft limit that can be frozen.
-public struct BankAccount: Aggregate, Hashable {
+public struct BankAccount: Aggregate, SnapshotCodable, Hashable {
     public static let aggregateName = "BankAccount"
     public static let commandNames: [String] = ["close_account", "deposit", "freeze", "open_account", "unfreeze", "withdraw"]
     public static let queryNames: [String] = ["accounts_of_owner", "frozen_accounts"]
+    public static let snapshotSchema = "v1-cb0ffbf2e4278e97"
 
     public let id: UUID
     public var owner: String
@@ -34,6 +35,16 @@ public struct BankAccount: Aggregate, Hashable {
             "frozen": Value(frozen),
             "closed": Value(closed),
         ]
+    }
+
+    public init(snapshot fields: Params) throws(EventDecodingError) {
+        let reader = PayloadReader(fields, eventType: "snapshot of BankAccount")
+        self.init(id: try reader.field("id"))
+        self.owner = try reader.field("owner")
+        self.balance = try reader.field("balance")
+        self.overdraftLimit = try reader.field("overdraft_limit")
+        self.frozen = try reader.field("frozen")
+        self.closed = try reader.field("closed")
     }
 }
 

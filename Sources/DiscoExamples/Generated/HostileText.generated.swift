@@ -6,10 +6,11 @@ import Foundation
 /// Quotes " and backslashes \ and \(interpolation) and """ and #"raw"# and a
 /// second line
 /// third line */ /* ünïcödé 日本 🎉
-public struct HostileText: Aggregate, Hashable {
+public struct HostileText: Aggregate, SnapshotCodable, Hashable {
     public static let aggregateName = "HostileText"
     public static let commandNames: [String] = ["create", "in"]
     public static let queryNames: [String] = ["by_default"]
+    public static let snapshotSchema = "v1-b06162c0dcd3bf6f"
 
     public let id: UUID
     public var `default`: String
@@ -33,6 +34,15 @@ public struct HostileText: Aggregate, Hashable {
             "protocol": Value(`protocol`),
             "note": Value(note),
         ]
+    }
+
+    public init(snapshot fields: Params) throws(EventDecodingError) {
+        let reader = PayloadReader(fields, eventType: "snapshot of HostileText")
+        self.init(id: try reader.field("id"))
+        self.`default` = try reader.field("default")
+        self.`class` = try reader.field("class")
+        self.`protocol` = try reader.field("protocol")
+        self.note = try reader.field("note")
     }
 }
 

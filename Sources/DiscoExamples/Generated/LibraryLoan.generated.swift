@@ -4,10 +4,11 @@ import Disco
 import Foundation
 
 /// A book lent to a member, due back by a date.
-public struct LibraryLoan: Aggregate, Hashable {
+public struct LibraryLoan: Aggregate, SnapshotCodable, Hashable {
     public static let aggregateName = "LibraryLoan"
     public static let commandNames: [String] = ["lend_book", "renew", "return_book"]
     public static let queryNames: [String] = ["loan_of_book", "loans_of_member"]
+    public static let snapshotSchema = "v1-b1740af619954acd"
 
     public let id: UUID
     public var bookId: UUID
@@ -34,6 +35,16 @@ public struct LibraryLoan: Aggregate, Hashable {
             "returned_at": Value(returnedAt),
             "renewals": Value(renewals),
         ]
+    }
+
+    public init(snapshot fields: Params) throws(EventDecodingError) {
+        let reader = PayloadReader(fields, eventType: "snapshot of LibraryLoan")
+        self.init(id: try reader.field("id"))
+        self.bookId = try reader.field("book_id")
+        self.memberId = try reader.field("member_id")
+        self.dueAt = try reader.field("due_at")
+        self.returnedAt = try reader.field("returned_at")
+        self.renewals = try reader.field("renewals")
     }
 }
 

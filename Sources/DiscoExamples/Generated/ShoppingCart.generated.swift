@@ -4,10 +4,11 @@ import Disco
 import Foundation
 
 /// A customer's shopping cart, checked out once.
-public struct ShoppingCart: Aggregate, Hashable {
+public struct ShoppingCart: Aggregate, SnapshotCodable, Hashable {
     public static let aggregateName = "ShoppingCart"
     public static let commandNames: [String] = ["add_item", "checkout", "open_cart", "remove_item"]
     public static let queryNames: [String] = ["carts_of_customer", "open_carts"]
+    public static let snapshotSchema = "v1-e5a833b43d73c73f"
 
     public let id: UUID
     public var customerId: UUID
@@ -34,6 +35,16 @@ public struct ShoppingCart: Aggregate, Hashable {
             "checked_out": Value(checkedOut),
             "checked_out_at": Value(checkedOutAt),
         ]
+    }
+
+    public init(snapshot fields: Params) throws(EventDecodingError) {
+        let reader = PayloadReader(fields, eventType: "snapshot of ShoppingCart")
+        self.init(id: try reader.field("id"))
+        self.customerId = try reader.field("customer_id")
+        self.items = try reader.field("items")
+        self.total = try reader.field("total")
+        self.checkedOut = try reader.field("checked_out")
+        self.checkedOutAt = try reader.field("checked_out_at")
     }
 }
 

@@ -4,10 +4,11 @@ import Disco
 import Foundation
 
 /// A task moving from todo to done.
-public struct TaskItem: Aggregate, Hashable {
+public struct TaskItem: Aggregate, SnapshotCodable, Hashable {
     public static let aggregateName = "TaskItem"
     public static let commandNames: [String] = ["assign", "change_status", "create_task", "tag"]
     public static let queryNames: [String] = ["tasks_by_status", "tasks_of_assignee"]
+    public static let snapshotSchema = "v1-535788b6aaef0717"
 
     public let id: UUID
     public var title: String
@@ -34,6 +35,16 @@ public struct TaskItem: Aggregate, Hashable {
             "priority": Value(priority),
             "tags": Value(tags),
         ]
+    }
+
+    public init(snapshot fields: Params) throws(EventDecodingError) {
+        let reader = PayloadReader(fields, eventType: "snapshot of TaskItem")
+        self.init(id: try reader.field("id"))
+        self.title = try reader.field("title")
+        self.status = try reader.field("status")
+        self.assignee = try reader.field("assignee")
+        self.priority = try reader.field("priority")
+        self.tags = try reader.field("tags")
     }
 }
 

@@ -15,10 +15,11 @@ import Foundation
 {{#documentation}}
 /// {{{.}}}
 {{/documentation}}
-{{access}}struct {{aggregateType}}: Aggregate, Hashable {
+{{access}}struct {{aggregateType}}: Aggregate, SnapshotCodable, Hashable {
     {{access}}static let aggregateName = {{{aggregateNameLiteral}}}
     {{access}}static let commandNames: [String] = {{{commandNamesLiteral}}}
     {{access}}static let queryNames: [String] = {{{queryNamesLiteral}}}
+    {{access}}static let snapshotSchema = {{{snapshotSchemaLiteral}}}
 
     {{access}}let id: UUID
 {{#stateFields}}
@@ -39,6 +40,14 @@ import Foundation
             {{{keyLiteral}}}: Value({{{identifier}}}),
 {{/stateFields}}
         ]
+    }
+
+    {{access}}init(snapshot fields: Params) throws(EventDecodingError) {
+        let reader = PayloadReader(fields, eventType: {{{snapshotLabelLiteral}}})
+        self.init(id: try reader.field("id"))
+{{#stateFields}}
+        self.{{{identifier}}} = try reader.field({{{keyLiteral}}})
+{{/stateFields}}
     }
 }
 {{> commands}}

@@ -16,6 +16,8 @@ extension AggregateViewModel: MustacheParent {
         case "commandNamesLiteral": commandNamesLiteral
         case "queryNamesLiteral": queryNamesLiteral
         case "stateFields": stateFields
+        case "snapshotSchemaLiteral": snapshotSchemaLiteral
+        case "snapshotLabelLiteral": snapshotLabelLiteral
         case "commands": commands
         case "executeUsesState": executeUsesState
         case "handwrittenCommands": handwrittenCommands

@@ -21,6 +21,11 @@ public struct AggregateViewModel: Sendable {
     public var queryNamesLiteral: String
     /// The state's fields, without `id`.
     public var stateFields: [FieldViewModel]
+    /// The snapshot schema as a Swift literal: a fingerprint of the state's fields and of how
+    /// events fold into them (see ``SnapshotSchema``).
+    public var snapshotSchemaLiteral: String
+    /// `"snapshot of Wallet"`: how a snapshot decoding error names what it read.
+    public var snapshotLabelLiteral: String
     /// The commands.
     public var commands: [CommandViewModel]
     /// Whether the commands' decisions read the state.

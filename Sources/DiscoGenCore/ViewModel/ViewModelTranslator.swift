@@ -15,6 +15,15 @@ public struct ViewModelTranslator: Sendable {
         let displayName = Self.words(typeName)
         let commands = checked.commands.map { command($0, spec: spec) }
         let events = checked.events.map { event($0, spec: spec) }
+        let stateFields = spec.state.map { field in
+            FieldViewModel(
+                identifier: Naming.identifier(field.name.value),
+                keyLiteral: swiftStringLiteral(field.name.value),
+                swiftType: Self.swiftType(field.type.value),
+                initialValue: Self.initialValue(field.type.value),
+                isLast: false
+            )
+        }
         return AggregateViewModel(
             sourceFile: Self.commentLines(Self.fileName(spec.file)).joined(separator: " "),
             access: options.accessModifier == .internal ? "" : "\(options.accessModifier.rawValue) ",
@@ -24,15 +33,9 @@ public struct ViewModelTranslator: Sendable {
             aggregateNameLiteral: swiftStringLiteral(typeName),
             commandNamesLiteral: Self.arrayLiteral(spec.commands.map(\.name.value).sorted()),
             queryNamesLiteral: Self.arrayLiteral(spec.queries.map(\.name.value).sorted()),
-            stateFields: spec.state.map { field in
-                FieldViewModel(
-                    identifier: Naming.identifier(field.name.value),
-                    keyLiteral: swiftStringLiteral(field.name.value),
-                    swiftType: Self.swiftType(field.type.value),
-                    initialValue: Self.initialValue(field.type.value),
-                    isLast: false
-                )
-            },
+            stateFields: stateFields,
+            snapshotSchemaLiteral: swiftStringLiteral(SnapshotSchema.fingerprint(stateFields: stateFields, events: events)),
+            snapshotLabelLiteral: swiftStringLiteral("snapshot of \(typeName)"),
             commands: commands,
             executeUsesState: checked.commands.contains { command in
                 command.rules.contains { $0.check.expression.swift.contains("state.") }

@@ -27,7 +27,7 @@ import Logging
 ///
 /// The store is a class rather than an actor so that reads run in parallel with each other
 /// and with the writer; its state is behind a lock.
-public final class JSONLinesEventStore: EventStore {
+public final class JSONLinesEventStore: EventStore, StreamListing {
     /// The store's folder.
     public let directory: URL
     /// When appends are acknowledged relative to the disk.
@@ -35,16 +35,21 @@ public final class JSONLinesEventStore: EventStore {
     /// The torn tail that opening cut from the end of the file; `nil` when the file ended
     /// with a complete command.
     public let recovery: TornTail?
+    /// The store's snapshots, in `snapshots.jsonl` beside the events. Give them to an
+    /// orchestrator with ``OrchestratorOptions/snapshots`` to load long streams from their
+    /// latest snapshot.
+    public let snapshots: JSONLinesSnapshotStore
 
     private let core: StoreCore
 
     /// The name of the event file in the store folder.
     public static let eventsFileName = "events.jsonl"
 
-    private init(directory: URL, durability: Durability, recovery: TornTail?, core: StoreCore) {
+    private init(directory: URL, durability: Durability, recovery: TornTail?, snapshots: JSONLinesSnapshotStore, core: StoreCore) {
         self.directory = directory
         self.durability = durability
         self.recovery = recovery
+        self.snapshots = snapshots
         self.core = core
     }
 
@@ -67,6 +72,13 @@ public final class JSONLinesEventStore: EventStore {
         logger: Logger = Logger(label: "disco.store.jsonl")
     ) async throws -> JSONLinesEventStore {
         let opened = try openFiles(directory: directory, logger: logger)
+        let snapshots: JSONLinesSnapshotStore
+        do {
+            snapshots = try JSONLinesSnapshotStore.open(directory: directory, logger: logger)
+        } catch {
+            opened.lock.file.unlock()
+            throw error
+        }
         let core = StoreCore(
             file: opened.file,
             lock: opened.lock,
@@ -75,7 +87,13 @@ public final class JSONLinesEventStore: EventStore {
             durability: durability
         )
         core.startWriter()
-        return JSONLinesEventStore(directory: directory, durability: durability, recovery: opened.tornTail, core: core)
+        return JSONLinesEventStore(
+            directory: directory,
+            durability: durability,
+            recovery: opened.tornTail,
+            snapshots: snapshots,
+            core: core
+        )
     }
 
     /// Checks a store folder without changing it: every line is decoded in full.
@@ -192,6 +210,11 @@ public final class JSONLinesEventStore: EventStore {
         expectedVersion: ExpectedVersion
     ) async throws -> [RecordedEvent] {
         try await core.append(events, to: stream, expectedVersion: expectedVersion)
+    }
+
+    /// Every stream, in the order of their first events, from the index.
+    public func streams() async throws -> [StreamSummary] {
+        try core.streams()
     }
 
     /// The acknowledged events of one stream after a version, read by seeking to their lines.

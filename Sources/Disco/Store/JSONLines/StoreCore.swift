@@ -126,6 +126,19 @@ final class StoreCore: Sendable {
         return try decodeRun(range, first: first, last: last, stream: nil)
     }
 
+    func streams() throws(EventStoreError) -> [StreamSummary] {
+        try state.withLock { state throws(EventStoreError) in
+            if state.writerExited { throw Self.closedError }
+            let head = state.committedHead
+            return state.index.streams.compactMap { stream, positions -> StreamSummary? in
+                guard let first = positions.first, first <= head else { return nil }
+                let version = positions.last.map { $0 <= head ? positions.count : positions.prefix { $0 <= head }.count } ?? 0
+                return StreamSummary(stream: stream, firstPosition: first, version: version)
+            }
+            .sorted { $0.firstPosition < $1.firstPosition }
+        }
+    }
+
     func read(stream: StreamID, after version: Int) throws(EventStoreError) -> [RecordedEvent] {
         let runs = try state.withLock { state throws(EventStoreError) -> [(Range<Int64>, Int64, Int64)] in
             if state.writerExited { throw Self.closedError }

@@ -4,10 +4,11 @@ import Disco
 import Foundation
 
 /// A user's wallet holding a balance.
-public struct Wallet: Aggregate, Hashable {
+public struct Wallet: Aggregate, SnapshotCodable, Hashable {
     public static let aggregateName = "Wallet"
     public static let commandNames: [String] = ["create_wallet", "deposit", "withdraw"]
     public static let queryNames: [String] = ["get_wallet", "list_wallets"]
+    public static let snapshotSchema = "v1-d49b5717cf1ffab5"
 
     public let id: UUID
     public var userId: UUID
@@ -25,6 +26,13 @@ public struct Wallet: Aggregate, Hashable {
             "user_id": Value(userId),
             "balance": Value(balance),
         ]
+    }
+
+    public init(snapshot fields: Params) throws(EventDecodingError) {
+        let reader = PayloadReader(fields, eventType: "snapshot of Wallet")
+        self.init(id: try reader.field("id"))
+        self.userId = try reader.field("user_id")
+        self.balance = try reader.field("balance")
     }
 }
 
