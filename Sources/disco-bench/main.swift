@@ -1,6 +1,7 @@
 // disco-bench: the figures of design.md's "Targets", each against a baseline measured in
 // the same run. Run with `swift run -c release disco-bench [--events N] [--commands N]
-// [--callers-commands N] [--dir PATH]`; it prints one JSON object per measurement.
+// [--callers-commands N] [--dir PATH] [--phase orchestrator|snapshots|rebuild [--index scan|checkpoint]]`;
+// it prints one JSON object per measurement.
 
 import Disco
 import DiscoExamples
@@ -18,6 +19,7 @@ struct Options {
     var callerCommands = 100
     var directory: URL?
     var phase: String?
+    var index = "scan"
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -28,6 +30,7 @@ struct Options {
             case "--callers-commands": callerCommands = iterator.next().flatMap(Int.init) ?? callerCommands
             case "--dir": directory = iterator.next().map { URL(fileURLWithPath: $0) }
             case "--phase": phase = iterator.next()
+            case "--index": index = iterator.next() ?? index
             default:
                 FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
                 exit(2)
@@ -163,7 +166,12 @@ func generateStore(_ folder: URL, events count: Int) async throws {
 }
 
 /// Runs in a child process so that its peak memory is that of opening and rebuilding only.
+/// `--index scan` removes the index checkpoint first, so that opening reads every line (as
+/// after a crash); `--index checkpoint` opens after a clean close.
 func rebuildPhase(_ folder: URL) async throws {
+    if options.index == "scan" {
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent("index.checkpoint"))
+    }
     let cpuStart = BenchReport.cpuSeconds()
     let (store, openSeconds) = try await BenchReport.time { try await JSONLinesEventStore.open(directory: folder) }
     let afterOpen = BenchReport.memory()
@@ -173,6 +181,17 @@ func rebuildPhase(_ folder: URL) async throws {
     let afterRebuild = BenchReport.memory()
     let rate = Double(events) / (openSeconds + rebuildSeconds)
     _ = orchestrator
+    let indexSource = store.indexSource == .checkpoint ? "checkpoint" : "scan"
+    guard options.index != "checkpoint" else {
+        BenchReport.emit("open_and_rebuild", [
+            "events": .int(Int(events)), "index": .string(indexSource), "open_s": BenchReport.round(openSeconds),
+            "rebuild_s": BenchReport.round(rebuildSeconds), "events_per_s": BenchReport.round(rate, 0),
+            "cpu_s": BenchReport.round(cpuUsed), "events_per_cpu_s": BenchReport.round(Double(events) / cpuUsed, 0),
+            "target": ">= 300000 events/s", "met": .bool(rate >= 300_000),
+        ])
+        await store.close()
+        return
+    }
 
     // Decoding the same lines: the store's decoder (through readAll) and Foundation's JSONDecoder.
     let sample = Int(min(events, 100_000))
@@ -198,7 +217,7 @@ func rebuildPhase(_ folder: URL) async throws {
     let foundationRate = Double(decodedCount) / foundationSeconds
     let ownRate = Double(sample) / ownSeconds
     BenchReport.emit("open_and_rebuild", [
-        "events": .int(Int(events)), "open_s": BenchReport.round(openSeconds), "rebuild_s": BenchReport.round(rebuildSeconds),
+        "events": .int(Int(events)), "index": .string(indexSource), "open_s": BenchReport.round(openSeconds), "rebuild_s": BenchReport.round(rebuildSeconds),
         "events_per_s": BenchReport.round(rate, 0), "cpu_s": BenchReport.round(cpuUsed),
         "events_per_cpu_s": BenchReport.round(Double(events) / cpuUsed, 0),
         "target": ">= 300000 events/s and >= 1x JSONDecoder",
@@ -227,6 +246,10 @@ do {
         try await OrchestratorBench.run(commandsPerCaller: options.callerCommands * 20)
         exit(0)
     }
+    if options.phase == "snapshots" {
+        try await SnapshotBench.run(in: root.appendingPathComponent("snapshots"), events: min(options.events, 100_000))
+        exit(0)
+    }
     if options.phase == "rebuild" {
         try await rebuildPhase(root.appendingPathComponent("rebuild"))
         exit(0)
@@ -239,11 +262,14 @@ do {
         "events": .int(options.events), "seconds": BenchReport.round(generateSeconds),
         "events_per_s": BenchReport.round(Double(options.events) / generateSeconds, 0), "durability": "none",
     ])
-    let child = Process()
-    child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    child.arguments = ["--phase", "rebuild", "--dir", root.path]
-    try child.run()
-    child.waitUntilExit()
+    for index in ["scan", "checkpoint"] {
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        child.arguments = ["--phase", "rebuild", "--index", index, "--dir", root.path]
+        try child.run()
+        child.waitUntilExit()
+    }
+    try await SnapshotBench.run(in: root.appendingPathComponent("snapshots"), events: min(options.events, 100_000))
 } catch {
     FileHandle.standardError.write(Data("disco-bench: \(error)\n".utf8))
     exit(1)

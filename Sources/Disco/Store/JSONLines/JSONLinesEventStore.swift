@@ -19,7 +19,9 @@ import Logging
 /// - One writer: opening takes an advisory lock on the folder; a second open, in this
 ///   process or another, fails with kind `locked` and the holder's pid.
 /// - Opening reads the file once and keeps only an index (the offset of each line and the
-///   positions of each stream); reading a stream seeks to its lines.
+///   positions of each stream); reading a stream seeks to its lines. Closing saves the index
+///   in `index.checkpoint`, and the next open reads it instead of the file when the file has
+///   not changed since (``indexSource``).
 /// - Crashes: a crash while writing can leave the first lines of a command, or a partial
 ///   line, at the end of the file (a torn tail). Opening cuts it, saves the cut bytes next to
 ///   the file, logs a warning and reports it in ``recovery``. A damaged line anywhere else
@@ -40,13 +42,34 @@ public final class JSONLinesEventStore: EventStore, StreamListing {
     /// latest snapshot.
     public let snapshots: JSONLinesSnapshotStore
 
+    /// Whether opening read the index saved by the last close or scanned every line.
+    public let indexSource: IndexSource
+
+    /// Where an open store's index came from.
+    public enum IndexSource: Sendable, Hashable {
+        /// Every line of `events.jsonl` was read and checked: the first open, and the open
+        /// after a crash or any change to the file.
+        case scan
+        /// The index the last close saved in `index.checkpoint`, which matched the file
+        /// exactly; no line was read.
+        case checkpoint
+    }
+
     private let core: StoreCore
 
     /// The name of the event file in the store folder.
     public static let eventsFileName = "events.jsonl"
 
-    private init(directory: URL, durability: Durability, recovery: TornTail?, snapshots: JSONLinesSnapshotStore, core: StoreCore) {
+    private init(
+        directory: URL,
+        durability: Durability,
+        recovery: TornTail?,
+        indexSource: IndexSource,
+        snapshots: JSONLinesSnapshotStore,
+        core: StoreCore
+    ) {
         self.directory = directory
+        self.indexSource = indexSource
         self.durability = durability
         self.recovery = recovery
         self.snapshots = snapshots
@@ -84,13 +107,15 @@ public final class JSONLinesEventStore: EventStore, StreamListing {
             lock: opened.lock,
             index: opened.scan.index,
             endOffset: opened.endOffset,
-            durability: durability
+            durability: durability,
+            checkpointPath: directory.appendingPathComponent(IndexCheckpoint.fileName).path
         )
         core.startWriter()
         return JSONLinesEventStore(
             directory: directory,
             durability: durability,
             recovery: opened.tornTail,
+            indexSource: opened.indexSource,
             snapshots: snapshots,
             core: core
         )
@@ -140,6 +165,7 @@ public final class JSONLinesEventStore: EventStore, StreamListing {
         var scan: StoreScan
         var tornTail: TornTail?
         var endOffset: Int64
+        var indexSource: IndexSource = .scan
     }
 
     private static func openFiles(directory: URL, logger: Logger) throws -> OpenedFiles {
@@ -154,6 +180,11 @@ public final class JSONLinesEventStore: EventStore, StreamListing {
             let existed = FileManager.default.fileExists(atPath: path)
             let file = try StoreFile.open(path, create: true)
             if !existed { try StoreFile.syncDirectory(directory.path) }
+            let checkpoint = directory.appendingPathComponent(IndexCheckpoint.fileName).path
+            if existed, let index = IndexCheckpoint.read(from: checkpoint, for: file) {
+                let scan = StoreScan(index: index, fileSize: index.endOffset, lineCount: Int(index.head), tornTail: nil)
+                return OpenedFiles(lock: lock, file: file, scan: scan, tornTail: nil, endOffset: index.endOffset, indexSource: .checkpoint)
+            }
             let scan = try StoreScanner.scan(file)
             guard let torn = scan.tornTail else {
                 return OpenedFiles(lock: lock, file: file, scan: scan, tornTail: nil, endOffset: scan.fileSize)

@@ -35,12 +35,21 @@ final class StoreCore: Sendable {
     let signal: HeadSignal
     private let lock: StoreLock
     private let durability: JSONLinesEventStore.Durability
+    private let checkpointPath: String?
     private let wakeup = DispatchSemaphore(value: 0)
     private let state: Mutex<State>
 
     /// A core over an open, scanned file whose lock is held; call ``startWriter()`` next.
-    init(file: StoreFile, lock: StoreLock, index: StoreIndex, endOffset: Int64, durability: JSONLinesEventStore.Durability) {
+    init(
+        file: StoreFile,
+        lock: StoreLock,
+        index: StoreIndex,
+        endOffset: Int64,
+        durability: JSONLinesEventStore.Durability,
+        checkpointPath: String? = nil
+    ) {
         self.file = file
+        self.checkpointPath = checkpointPath
         self.lock = lock
         self.durability = durability
         self.signal = HeadSignal(head: index.head)
@@ -277,6 +286,11 @@ final class StoreCore: Sendable {
             }
         }
         if dirty, state.withLock({ $0.failure == nil }) { try? file.sync() }
+        let (index, failed) = state.withLock { ($0.index, $0.failure != nil) }
+        if !failed, let checkpointPath {
+            // Only a cache: when it cannot be written, the next open scans the file.
+            try? IndexCheckpoint.write(index, of: file, to: checkpointPath)
+        }
         lock.file.unlock()
         let closeWaiters = state.withLock { state in
             state.writerExited = true

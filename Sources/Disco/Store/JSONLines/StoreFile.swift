@@ -113,6 +113,19 @@ final class StoreFile: Sendable {
         guard result == 0 else { throw Self.failure("syncing", path) }
     }
 
+    /// What identifies this version of the file: its size, inode and modification time.
+    /// Any write to the file changes it.
+    func identity() throws(EventStoreError) -> [Int64] {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw Self.failure("reading the status of", path) }
+        #if canImport(Darwin)
+        let modified = info.st_mtimespec
+        #else
+        let modified = info.st_mtim
+        #endif
+        return [Int64(info.st_size), Int64(bitPattern: UInt64(info.st_ino)), Int64(modified.tv_sec), Int64(modified.tv_nsec)]
+    }
+
     /// Cuts the file to a length.
     func truncate(to length: Int64) throws(EventStoreError) {
         guard ftruncate(descriptor, off_t(length)) == 0 else { throw Self.failure("truncating", path) }

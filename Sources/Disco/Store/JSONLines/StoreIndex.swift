@@ -8,6 +8,17 @@ struct StoreIndex: Sendable {
     /// The positions of each stream's events; an event's version is its place here, from 1.
     private(set) var streams: [StreamID: [Int64]] = [:]
 
+    /// An empty index.
+    init() {}
+
+    /// An index read back from a checkpoint: the line offsets, the end, and each stream's
+    /// positions.
+    init(lineStarts: [Int64], endOffset: Int64, streams: [StreamID: [Int64]]) {
+        self.lineStarts = lineStarts
+        self.endOffset = endOffset
+        self.streams = streams
+    }
+
     /// The position of the last indexed event.
     var head: Int64 { Int64(lineStarts.count) }
 

@@ -1,0 +1,149 @@
+import Foundation
+
+/// The index of `events.jsonl` saved when the store closes, so that the next open reads it
+/// instead of scanning every line: `index.checkpoint` in the store folder.
+///
+/// It is only a cache. It is used only when `events.jsonl` is exactly as it was when the
+/// checkpoint was written (same size, inode and modification time, which any write changes)
+/// and its own checksum is right; otherwise opening scans the file as usual. So after a crash,
+/// or any change to the file, opening scans and checks every line again.
+///
+/// Layout (integers little-endian): `DISCOIX1`, the events file's identity (size, inode,
+/// modification seconds and nanoseconds), the end offset, the event count N, the stream
+/// count S; S streams (aggregate name length as UInt16, its UTF-8 bytes, the id's 16
+/// bytes); N line offsets (Int64); N stream numbers (UInt32); a 64-bit FNV-1a checksum of
+/// everything before it.
+enum IndexCheckpoint {
+    /// The file's name in the store folder.
+    static let fileName = "index.checkpoint"
+
+    private static let magic = Array("DISCOIX1".utf8)
+
+    /// Writes the index of a file that will not change before the next open, replacing any
+    /// earlier checkpoint atomically.
+    static func write(_ index: StoreIndex, of file: StoreFile, to path: String) throws(EventStoreError) {
+        var ordinals: [StreamID: UInt32] = [:]
+        var streams: [StreamID] = []
+        var byPosition = [UInt32](repeating: 0, count: Int(index.head))
+        for (stream, positions) in index.streams.sorted(by: { ($0.value.first ?? 0) < ($1.value.first ?? 0) }) {
+            let ordinal = UInt32(streams.count)
+            ordinals[stream] = ordinal
+            streams.append(stream)
+            for position in positions { byPosition[Int(position - 1)] = ordinal }
+        }
+        var bytes: [UInt8] = magic
+        bytes.reserveCapacity(64 + streams.count * 40 + Int(index.head) * 12)
+        for value in try file.identity() { append(value, to: &bytes) }
+        append(index.endOffset, to: &bytes)
+        append(index.head, to: &bytes)
+        append(Int64(streams.count), to: &bytes)
+        for stream in streams {
+            let name = Array(stream.aggregate.utf8)
+            withUnsafeBytes(of: UInt16(name.count).littleEndian) { bytes.append(contentsOf: $0) }
+            bytes.append(contentsOf: name)
+            withUnsafeBytes(of: stream.id.uuid) { bytes.append(contentsOf: $0) }
+        }
+        for start in index.lineStarts { append(start, to: &bytes) }
+        for ordinal in byPosition { withUnsafeBytes(of: ordinal.littleEndian) { bytes.append(contentsOf: $0) } }
+        append(Int64(bitPattern: checksum(bytes[...])), to: &bytes)
+
+        let temporary = path + ".writing"
+        let output = try StoreFile.open(temporary, create: true)
+        try output.truncate(to: 0)
+        try output.append(bytes)
+        guard rename(temporary, path) == 0 else { throw StoreFile.failure("renaming to", path) }
+    }
+
+    /// The index a checkpoint holds, when it describes the file exactly as it is now; `nil`
+    /// when there is no checkpoint, or it is stale or damaged.
+    static func read(from path: String, for file: StoreFile) -> StoreIndex? {
+        guard let data = FileManager.default.contents(atPath: path), data.count >= magic.count + 8 * 8 + 8 else { return nil }
+        let bytes = [UInt8](data)
+        let body = bytes[..<(bytes.count - 8)]
+        var reader = Reader(bytes: bytes, offset: magic.count)
+        var trailer = Reader(bytes: bytes, offset: body.count)
+        guard Array(bytes[..<magic.count]) == magic,
+            let identity = try? file.identity(),
+            let recorded = reader.int64s(4), recorded == identity,
+            let endOffset = reader.int64(), endOffset == identity[0],
+            let count = reader.int64(), count >= 0,
+            let streamCount = reader.int64(), streamCount >= 0, streamCount <= count,
+            trailer.int64().map({ UInt64(bitPattern: $0) }) == checksum(body)
+        else { return nil }
+        var streams: [StreamID] = []
+        streams.reserveCapacity(Int(streamCount))
+        for _ in 0..<streamCount {
+            guard let name = reader.string(), let id = reader.uuid() else { return nil }
+            streams.append(StreamID(aggregate: name, id: id))
+        }
+        guard let lineStarts = reader.int64s(Int(count)), let ordinals = reader.uint32s(Int(count)), reader.offset == body.count else {
+            return nil
+        }
+        var positions = [[Int64]](repeating: [], count: streams.count)
+        for (index, ordinal) in ordinals.enumerated() {
+            guard Int(ordinal) < positions.count else { return nil }
+            positions[Int(ordinal)].append(Int64(index + 1))
+        }
+        var byStream: [StreamID: [Int64]] = [:]
+        byStream.reserveCapacity(streams.count)
+        for (stream, streamPositions) in zip(streams, positions) { byStream[stream] = streamPositions }
+        return StoreIndex(lineStarts: lineStarts, endOffset: endOffset, streams: byStream)
+    }
+
+    private static func append(_ value: Int64, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    private static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    /// Reads little-endian values from a checkpoint, `nil` past its end.
+    private struct Reader {
+        let bytes: [UInt8]
+        var offset: Int
+
+        mutating func int64() -> Int64? {
+            int64s(1)?.first
+        }
+
+        mutating func int64s(_ count: Int) -> [Int64]? {
+            guard count >= 0, count <= (bytes.count - offset) / 8 else { return nil }
+            let values = bytes.withUnsafeBytes { raw in
+                (0..<count).map { Int64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + $0 * 8, as: Int64.self)) }
+            }
+            offset += count * 8
+            return values
+        }
+
+        mutating func uint32s(_ count: Int) -> [UInt32]? {
+            guard count >= 0, count <= (bytes.count - offset) / 4 else { return nil }
+            let values = bytes.withUnsafeBytes { raw in
+                (0..<count).map { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + $0 * 4, as: UInt32.self)) }
+            }
+            offset += count * 4
+            return values
+        }
+
+        mutating func string() -> String? {
+            guard offset + 2 <= bytes.count else { return nil }
+            let length = Int(UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8)
+            offset += 2
+            guard offset + length <= bytes.count else { return nil }
+            defer { offset += length }
+            return String(validating: bytes[offset..<(offset + length)], as: UTF8.self)
+        }
+
+        mutating func uuid() -> UUID? {
+            guard offset + 16 <= bytes.count else { return nil }
+            defer { offset += 16 }
+            let b = Array(bytes[offset..<(offset + 16)])
+            return UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]))
+        }
+    }
+}
