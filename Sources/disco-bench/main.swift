@@ -20,6 +20,7 @@ struct Options {
     var directory: URL?
     var phase: String?
     var index = "scan"
+    var durability = "fsync"
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -31,6 +32,7 @@ struct Options {
             case "--dir": directory = iterator.next().map { URL(fileURLWithPath: $0) }
             case "--phase": phase = iterator.next()
             case "--index": index = iterator.next() ?? index
+            case "--durability": durability = iterator.next() ?? durability
             default:
                 FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
                 exit(2)
@@ -69,7 +71,7 @@ func fileSize(_ url: URL) -> Int {
 
 func durableDispatch() async throws {
     let folder = root.appendingPathComponent("dispatch-1")
-    let store = try await JSONLinesEventStore.open(directory: folder)
+    let store = try await JSONLinesEventStore.open(directory: folder, durability: options.durability == "none" ? .none : .fsync)
     let orchestrator = try await Orchestrator.start([Wallet.self], store: store)
     let wallet = try await orchestrator.dispatch("create_wallet", ["user_id": .string(UUID().uuidString), "balance": 100.0])
     let walletID = Value.string(wallet.id.uuidString)
@@ -244,6 +246,10 @@ do {
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     if options.phase == "orchestrator" {
         try await OrchestratorBench.run(commandsPerCaller: options.callerCommands * 20)
+        exit(0)
+    }
+    if options.phase == "dispatch" {
+        try await durableDispatch()
         exit(0)
     }
     if options.phase == "snapshots" {
