@@ -29,7 +29,7 @@ import Logging
 ///
 /// The store is a class rather than an actor so that reads run in parallel with each other
 /// and with the writer; its state is behind a lock.
-public final class JSONLinesEventStore: EventStore, StreamListing {
+public final class JSONLinesEventStore: EventStore, StreamListing, ImportableEventStore {
     /// The store's folder.
     public let directory: URL
     /// When appends are acknowledged relative to the disk.
@@ -241,6 +241,15 @@ public final class JSONLinesEventStore: EventStore, StreamListing {
         expectedVersion: ExpectedVersion
     ) async throws -> [RecordedEvent] {
         try await core.append(events, to: stream, expectedVersion: expectedVersion)
+    }
+
+    /// Records events from another store with their envelopes (positions, versions, ids and
+    /// times, the times to the millisecond as the format keeps them), in one write, for
+    /// ``EventStoreCopier``.
+    /// - Throws: ``EventStoreError`` of kind `wrongExpectedVersion` when the positions do not
+    ///   continue the store's head or a stream's versions do not continue it.
+    public func importEvents(_ events: [RecordedEvent]) async throws {
+        try await core.importEvents(events)
     }
 
     /// Every stream, in the order of their first events, from the index.

@@ -11,12 +11,12 @@ import Synchronization
 /// to readers and resumes the appending tasks. A failed write or sync stops the store: every
 /// waiting and later append fails, because the file's end is no longer known.
 final class StoreCore: Sendable {
-    private struct Waiter {
+    struct Waiter {
         var continuation: CheckedContinuation<[RecordedEvent], any Error>
         var events: [RecordedEvent]
     }
 
-    private struct State: ~Copyable {
+    struct State: ~Copyable {
         var index: StoreIndex
         /// The last position written (and synced, as the policy says): what readers see.
         var committedHead: Int64
@@ -29,6 +29,21 @@ final class StoreCore: Sendable {
         var writerExited = false
         var closeWaiters: [CheckedContinuation<Void, Never>] = []
         var failure: EventStoreError?
+
+        /// Adds the line of the next event to the pending buffer and the index.
+        mutating func appendLine(
+            _ pieces: EventLineEncoder.Pieces,
+            position: Int64,
+            stream: StreamID,
+            version: Int,
+            recordedAt: Date
+        ) {
+            let start = nextOffset
+            let before = pending.count
+            EventLineEncoder.appendLine(pieces, position: position, version: version, recordedAt: recordedAt, into: &pending)
+            nextOffset += Int64(pending.count - before)
+            index.add(stream: stream, start: start, end: nextOffset)
+        }
     }
 
     let file: StoreFile
@@ -72,33 +87,40 @@ final class StoreCore: Sendable {
     ) async throws -> [RecordedEvent] {
         let pieces = try EventLineEncoder.pieces(of: events, stream: stream)
         let recordedAt = UTCTimestamp.truncatedToMilliseconds(Date())
-        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[RecordedEvent], any Error>) in
+        return try await enqueue { state throws(EventStoreError) in
+            let current = state.index.version(of: stream)
+            guard expectedVersion.isSatisfied(by: current) else {
+                throw .wrongExpectedVersion(stream: stream, expected: expectedVersion, actual: current)
+            }
+            var recorded: [RecordedEvent] = []
+            recorded.reserveCapacity(events.count)
+            for (offset, event) in events.enumerated() {
+                let position = state.index.head + 1
+                let version = current + offset + 1
+                state.appendLine(pieces[offset], position: position, stream: stream, version: version, recordedAt: recordedAt)
+                recorded.append(RecordedEvent(event, position: position, stream: stream, version: version, recordedAt: recordedAt))
+            }
+            return recorded
+        }
+    }
+
+    /// Adds lines to the pending buffer under the lock, with `add` deciding what they are, and
+    /// waits until the writer has written (and synced) them. `add` throws to refuse, before
+    /// it adds anything.
+    func enqueue(
+        _ add: (inout State) throws(EventStoreError) -> [RecordedEvent]
+    ) async throws -> [RecordedEvent] {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[RecordedEvent], any Error>) in
             let (outcome, wake) = state.withLock { state -> (Result<[RecordedEvent], EventStoreError>?, Bool) in
                 if let failure = state.failure { return (.failure(failure), false) }
                 if state.closing { return (.failure(Self.closedError), false) }
-                let current = state.index.version(of: stream)
-                guard expectedVersion.isSatisfied(by: current) else {
-                    return (.failure(.wrongExpectedVersion(stream: stream, expected: expectedVersion, actual: current)), false)
+                let recorded: [RecordedEvent]
+                do throws(EventStoreError) {
+                    recorded = try add(&state)
+                } catch {
+                    return (.failure(error), false)
                 }
-                guard !events.isEmpty else { return (.success([]), false) }
-                var recorded: [RecordedEvent] = []
-                recorded.reserveCapacity(events.count)
-                for (offset, event) in events.enumerated() {
-                    let position = state.index.head + 1
-                    let version = current + offset + 1
-                    let start = state.nextOffset
-                    let before = state.pending.count
-                    EventLineEncoder.appendLine(
-                        pieces[offset],
-                        position: position,
-                        version: version,
-                        recordedAt: recordedAt,
-                        into: &state.pending
-                    )
-                    state.nextOffset += Int64(state.pending.count - before)
-                    state.index.add(stream: stream, start: start, end: state.nextOffset)
-                    recorded.append(RecordedEvent(event, position: position, stream: stream, version: version, recordedAt: recordedAt))
-                }
+                guard !recorded.isEmpty else { return (.success([]), false) }
                 state.waiters.append(Waiter(continuation: continuation, events: recorded))
                 let wake = state.writerIdle
                 state.writerIdle = false

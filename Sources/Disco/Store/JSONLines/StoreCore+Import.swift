@@ -1,0 +1,56 @@
+import Foundation
+
+extension StoreCore {
+    /// Appends events recorded by another store with their envelopes, as one write: each run
+    /// of consecutive events of one stream and one command becomes one command in the file.
+    func importEvents(_ events: [RecordedEvent]) async throws {
+        guard !events.isEmpty else { return }
+        var runs: [(pieces: [EventLineEncoder.Pieces], events: ArraySlice<RecordedEvent>)] = []
+        var start = events.startIndex
+        while start < events.endIndex {
+            var end = start + 1
+            while end < events.endIndex, events[end].stream == events[start].stream, events[end].commandID == events[start].commandID {
+                end += 1
+            }
+            let run = events[start..<end]
+            let proposed = run.map {
+                ProposedEvent(
+                    eventType: $0.eventType,
+                    schemaVersion: $0.schemaVersion,
+                    eventID: $0.eventID,
+                    commandID: $0.commandID,
+                    correlationID: $0.correlationID,
+                    causationID: $0.causationID,
+                    payload: $0.payload,
+                    metadata: $0.metadata
+                )
+            }
+            runs.append((try EventLineEncoder.pieces(of: proposed, stream: run[start].stream), run))
+            start = end
+        }
+        _ = try await enqueue { state throws(EventStoreError) in
+            var versions: [StreamID: Int] = [:]
+            for (offset, event) in events.enumerated() {
+                let expectedPosition = state.index.head + Int64(offset) + 1
+                let current = versions[event.stream] ?? state.index.version(of: event.stream)
+                guard event.position == expectedPosition, event.version == current + 1 else {
+                    throw EventStoreError(
+                        .wrongExpectedVersion,
+                        "cannot import event \(event.position) (version \(event.version) of \(event.stream)): the store expects position \(expectedPosition) and version \(current + 1)"
+                    )
+                }
+                versions[event.stream] = event.version
+            }
+            for run in runs {
+                for (piece, event) in zip(run.pieces, run.events) {
+                    state.appendLine(piece, position: event.position, stream: event.stream, version: event.version, recordedAt: event.recordedAt)
+                }
+            }
+            return events.map {
+                var recorded = $0
+                recorded.recordedAt = UTCTimestamp.truncatedToMilliseconds($0.recordedAt)
+                return recorded
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Disco
+import DiscoTesting
+import Foundation
+import Testing
+
+@Suite("JSON-lines import")
+struct JSONLinesImportTests {
+    /// An in-memory store with commands of one to three events over four streams.
+    private func source() async throws -> InMemoryEventStore {
+        let store = InMemoryEventStore()
+        let streams = (0..<4).map { _ in EventStoreConformance.stream() }
+        for index in 0..<25 {
+            let events = EventStoreConformance.command(index % 3 + 1, payload: ["n": .int(index), "text": "é\n\u{1}"])
+            _ = try await store.append(events, to: streams[index % 4], expectedVersion: .any)
+        }
+        return store
+    }
+
+    @Test("a copy into a JSON-lines store keeps every envelope field, times to the millisecond")
+    func copyKeepsEnvelopes() async throws {
+        let folder = try TemporaryFolder()
+        let source = try await source()
+        let destination = try await JSONLinesEventStore.open(directory: folder.url.appendingPathComponent("copy"), durability: .none)
+        let report = try await EventStoreCopier(batchSize: 7).copy(from: source, to: destination)
+        #expect(report.preservedEnvelopes)
+        #expect(report.copied == 49)
+        let original = await source.readAll(after: 0, limit: 100)
+        let copied = try await destination.readAll(after: 0, limit: 100)
+        #expect(copied.count == original.count)
+        for (copy, event) in zip(copied, original) {
+            var expected = event
+            expected.recordedAt = Date(timeIntervalSince1970: (event.recordedAt.timeIntervalSince1970 * 1_000).rounded(.down) / 1_000)
+            #expect(copy == expected)
+        }
+        await destination.close()
+
+        // The copy reopens cleanly from a full scan, commands whole.
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("copy/index.checkpoint"))
+        let reopened = try await JSONLinesEventStore.open(directory: folder.url.appendingPathComponent("copy"))
+        #expect(reopened.indexSource == .scan)
+        #expect(try await reopened.readAll(after: 0, limit: 100) == copied)
+        await reopened.close()
+    }
+
+    @Test("events that do not continue the store are refused, and nothing is written")
+    func refusesGaps() async throws {
+        let folder = try TemporaryFolder()
+        let events = try await source().readAll(after: 0, limit: 100)
+        let store = try await JSONLinesEventStore.open(directory: folder.url, durability: .none)
+        await #expect {
+            try await store.importEvents(Array(events[1...]))
+        } throws: { error in
+            (error as? EventStoreError)?.kind == .wrongExpectedVersion
+        }
+        #expect(try await store.headPosition() == 0)
+        try await store.importEvents(Array(events[..<10]))
+        var skipped = Array(events[10..<12])
+        skipped[1].version += 1
+        await #expect(throws: EventStoreError.self) { try await store.importEvents(skipped) }
+        #expect(try await store.headPosition() == 10)
+        await store.close()
+    }
+}
