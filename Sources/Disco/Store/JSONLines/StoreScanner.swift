@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Reads `events.jsonl` from start to end and checks it line by line: the one pass that
@@ -38,11 +39,16 @@ enum StoreScanner {
             filled += read
             let atEnd = read == 0 || bufferOffset + Int64(filled) >= fileSize
             let bytes = UnsafeBufferPointer(buffer)
+            var lines: [Range<Int>] = []
             var start = 0
             while start < filled {
                 guard let newline = firstNewline(in: bytes, from: start, to: filled) else { break }
-                try state.handleLine(UnsafeBufferPointer(rebasing: bytes[start..<newline]), offset: bufferOffset + Int64(start))
+                lines.append(start..<newline)
                 start = newline + 1
+            }
+            let decoded = decodeLines(lines, of: bytes, full: full)
+            for (line, result) in zip(lines, decoded) {
+                try state.handleLine(result, length: line.count, offset: bufferOffset + Int64(line.lowerBound))
             }
             if atEnd {
                 if start < filled {
@@ -66,6 +72,34 @@ enum StoreScanner {
             }
         }
         return state.finish(fileSize: fileSize)
+    }
+
+    /// How one line decoded: `nil` for a blank line.
+    typealias DecodedLine = Result<EventLine, JSONError>?
+
+    /// Decodes lines of a buffer, split between worker threads when there are many: decoding
+    /// is most of a scan's work, and the checks that need the order of lines come after.
+    private static func decodeLines(_ lines: [Range<Int>], of bytes: UnsafeBufferPointer<UInt8>, full: Bool) -> [DecodedLine] {
+        let workers = lines.count < 1_024 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        var results = [DecodedLine](repeating: nil, count: lines.count)
+        results.withUnsafeMutableBufferPointer { output in
+            // Each worker writes its own range of `output` and reads only the buffer.
+            nonisolated(unsafe) let output = output
+            nonisolated(unsafe) let bytes = bytes
+            let share = (lines.count + workers - 1) / max(workers, 1)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let end = min(lines.count, (worker + 1) * share)
+                var index = worker * share
+                while index < end {
+                    let line = UnsafeBufferPointer(rebasing: bytes[lines[index]])
+                    if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                        output[index] = Result { () throws(JSONError) in try EventLineDecoder.decode(line, full: full) }
+                    }
+                    index += 1
+                }
+            }
+        }
+        return results
     }
 
     private static func firstNewline(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
@@ -99,13 +133,15 @@ private struct ScanState {
         self.full = full
     }
 
-    mutating func handleLine(_ line: UnsafeBufferPointer<UInt8>, offset: Int64) throws(EventStoreError) {
+    /// Takes the next complete line, decoded: `nil` when it is blank.
+    mutating func handleLine(_ result: StoreScanner.DecodedLine, length: Int, offset: Int64) throws(EventStoreError) {
         lineNumber += 1
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+        guard let result else { return }
         let decoded: EventLine
-        do {
-            decoded = try EventLineDecoder.decode(line, full: full)
-        } catch {
+        switch result {
+        case .success(let line):
+            decoded = line
+        case .failure(let error):
             throw corruption("\(error) (byte \(offset + Int64(error.offset ?? 0)) of the file)")
         }
         let expectedPosition = index.head + 1 + Int64(open?.lines.count ?? 0)
@@ -145,7 +181,7 @@ private struct ScanState {
         guard decoded.version == expectedVersion else {
             throw corruption("stream \(decoded.stream) is at version \(expectedVersion - 1), but this event has version \(decoded.version); versions are contiguous from 1")
         }
-        command.lines.append((offset, offset + Int64(line.count) + 1))
+        command.lines.append((offset, offset + Int64(length) + 1))
         if command.lines.count == command.count {
             for span in command.lines {
                 index.add(stream: command.stream, start: span.start, end: span.end)
