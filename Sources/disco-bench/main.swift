@@ -21,6 +21,7 @@ struct Options {
     var phase: String?
     var index = "scan"
     var durability = "fsync"
+    var snapshots = false
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -33,6 +34,7 @@ struct Options {
             case "--phase": phase = iterator.next()
             case "--index": index = iterator.next() ?? index
             case "--durability": durability = iterator.next() ?? durability
+            case "--snapshots": snapshots = true
             default:
                 FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
                 exit(2)
@@ -177,7 +179,10 @@ func rebuildPhase(_ folder: URL) async throws {
     let cpuStart = BenchReport.cpuSeconds()
     let (store, openSeconds) = try await BenchReport.time { try await JSONLinesEventStore.open(directory: folder) }
     let afterOpen = BenchReport.memory()
-    let (orchestrator, rebuildSeconds) = try await BenchReport.time { try await Orchestrator.start([Wallet.self], store: store) }
+    let orchestratorOptions = options.snapshots ? OrchestratorOptions(snapshots: store.snapshots) : OrchestratorOptions()
+    let (orchestrator, rebuildSeconds) = try await BenchReport.time {
+        try await Orchestrator.start([Wallet.self], store: store, options: orchestratorOptions)
+    }
     let cpuUsed = BenchReport.cpuSeconds() - cpuStart
     let events = try await store.headPosition()
     let afterRebuild = BenchReport.memory()
@@ -186,8 +191,8 @@ func rebuildPhase(_ folder: URL) async throws {
     let indexSource = store.indexSource == .checkpoint ? "checkpoint" : "scan"
     guard options.index != "checkpoint" else {
         BenchReport.emit("open_and_rebuild", [
-            "events": .int(Int(events)), "index": .string(indexSource), "open_s": BenchReport.round(openSeconds),
-            "rebuild_s": BenchReport.round(rebuildSeconds), "events_per_s": BenchReport.round(rate, 0),
+            "events": .int(Int(events)), "index": .string(indexSource), "snapshots": .bool(options.snapshots),
+            "open_s": BenchReport.round(openSeconds), "rebuild_s": BenchReport.round(rebuildSeconds), "events_per_s": BenchReport.round(rate, 0),
             "cpu_s": BenchReport.round(cpuUsed), "events_per_cpu_s": BenchReport.round(Double(events) / cpuUsed, 0),
             "target": ">= 300000 events/s", "met": .bool(rate >= 300_000),
         ])

@@ -10,7 +10,7 @@ extension AggregateRuntime {
     /// The latest usable snapshot of a stream: `nil` when there is no snapshot store, the
     /// aggregate is not ``SnapshotCodable``, there is no snapshot, or it was saved under
     /// another schema or cannot be read (then the events are replayed instead).
-    func latestSnapshot(of stream: StreamID) async throws(DispatchError) -> (state: VersionedState<State>, snapshot: Snapshot)? {
+    nonisolated func latestSnapshot(of stream: StreamID) async -> (state: VersionedState<State>, snapshot: Snapshot)? {
         guard let snapshots = options.snapshots, let codable = State.self as? any SnapshotCodable.Type else { return nil }
         let snapshot: Snapshot
         do {
@@ -55,18 +55,35 @@ extension AggregateRuntime {
     }
 
     /// Rebuilds the read model at start-up, stream by stream: each from its latest snapshot
-    /// and the events after it, saving a new snapshot when that replayed many events.
+    /// and the events after it, saving a new snapshot when that replayed many events. The
+    /// next streams are read while the current one is folded.
     func restore(_ streams: [StreamSummary]) async throws {
+        let lookahead = 4
+        var pending: [Task<(VersionedState<State>?, Snapshot?, [RecordedEvent]), any Error>] = []
+        defer { pending.forEach { $0.cancel() } }
+        var requested = 0
+        func request() {
+            let stream = streams[requested].stream
+            requested += 1
+            pending.append(
+                Task {
+                    let restored = await self.latestSnapshot(of: stream)
+                    let events = try await self.store.read(stream: stream, after: restored?.state.version ?? 0)
+                    return (restored?.state, restored?.snapshot, events)
+                }
+            )
+        }
+        while requested < streams.count && pending.count < lookahead { request() }
         for summary in streams {
             let stream = summary.stream
-            let restored = try await latestSnapshot(of: stream)
-            var entry = restored?.state ?? VersionedState(state: State(id: stream.id), version: 0)
-            if let snapshot = restored?.snapshot {
+            let (base, snapshot, events) = try await pending.removeFirst().value
+            if requested < streams.count { request() }
+            var entry = base ?? VersionedState(state: State(id: stream.id), version: 0)
+            if let snapshot {
                 for commandID in snapshot.recentCommandIDs {
                     ledger.record(commandID, aggregateID: stream.id, version: snapshot.version)
                 }
             }
-            let events = try await store.read(stream: stream, after: entry.version)
             for event in events {
                 try fold(event, into: &entry)
                 ledger.record(event.commandID, aggregateID: stream.id, version: event.version)

@@ -264,7 +264,7 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
         if let cached = cache.get(stream.id) { return cached }
         var base = readModel.entry(stream.id)
         if base == nil {
-            base = try await latestSnapshot(of: stream)?.state
+            base = await latestSnapshot(of: stream)?.state
         }
         return try await catchUp(stream, from: base)
     }
