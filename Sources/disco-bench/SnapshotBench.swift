@@ -18,9 +18,18 @@ enum SnapshotBench {
                 let size = written == 0 ? 1 : min(100, events - written)
                 let batch = (0..<size).map { _ in
                     written == 0
-                        ? ProposedEvent(eventType: "wallet_created", commandID: commandID, correlationID: commandID,
-                                        payload: ["user_id": .string(UUID().uuidString.lowercased()), "balance": 0.0])
-                        : ProposedEvent(eventType: "money_deposited", commandID: commandID, correlationID: commandID, payload: ["amount": 1.0])
+                        ? ProposedEvent(
+                            eventType: "wallet_created",
+                            commandID: commandID,
+                            correlationID: commandID,
+                            payload: ["user_id": .string(UUID().uuidString.lowercased()), "balance": 0.0]
+                        )
+                        : ProposedEvent(
+                            eventType: "money_deposited",
+                            commandID: commandID,
+                            correlationID: commandID,
+                            payload: ["amount": 1.0]
+                        )
                 }
                 _ = try await store.append(batch, to: stream, expectedVersion: .any)
                 written += size
@@ -36,21 +45,28 @@ enum SnapshotBench {
         for after in [0, 100, 1_000, 10_000] where after < events {
             try await deposit(after, into: stream, in: folder)
             let seconds = try await timeStart(folder, snapshots: true)
-            rows.append(.object(["events_after_snapshot": .int(after), "load_ms": BenchReport.round(seconds * 1_000, 2)]))
+            rows.append(
+                .object(["events_after_snapshot": .int(after), "load_ms": BenchReport.round(seconds * 1_000, 2)])
+            )
             try await resnapshot(folder)
         }
-        BenchReport.emit("long_stream_load", [
-            "stream_events": .int(events), "without_snapshot_ms": BenchReport.round(full * 1_000, 2),
-            "with_snapshot": .array(rows),
-            "target": "time proportional to the events after the latest snapshot",
-        ])
+        BenchReport.emit(
+            "long_stream_load",
+            [
+                "stream_events": .int(events), "without_snapshot_ms": BenchReport.round(full * 1_000, 2),
+                "with_snapshot": .array(rows),
+                "target": "time proportional to the events after the latest snapshot",
+            ]
+        )
     }
 
     /// Seconds to open the store and start an orchestrator over it.
     private static func timeStart(_ folder: URL, snapshots: Bool) async throws -> Double {
         let (store, seconds) = try await BenchReport.time { () async throws -> JSONLinesEventStore in
             let store = try await JSONLinesEventStore.open(directory: folder, durability: .none)
-            let options = snapshots ? OrchestratorOptions(snapshots: store.snapshots, snapshotEvery: 1_000_000_000) : OrchestratorOptions()
+            let options =
+                snapshots
+                ? OrchestratorOptions(snapshots: store.snapshots, snapshotEvery: 1_000_000_000) : OrchestratorOptions()
             _ = try await Orchestrator.start([Wallet.self], store: store, options: options)
             return store
         }
@@ -63,7 +79,12 @@ enum SnapshotBench {
         let store = try await JSONLinesEventStore.open(directory: folder, durability: .none)
         let commandID = UUID()
         let batch = (0..<count).map { _ in
-            ProposedEvent(eventType: "money_deposited", commandID: commandID, correlationID: commandID, payload: ["amount": 1.0])
+            ProposedEvent(
+                eventType: "money_deposited",
+                commandID: commandID,
+                correlationID: commandID,
+                payload: ["amount": 1.0]
+            )
         }
         _ = try await store.append(batch, to: stream, expectedVersion: .any)
         await store.close()
@@ -72,7 +93,11 @@ enum SnapshotBench {
     /// Starts once with a snapshot taken on every load, so the next row starts from a fresh one.
     private static func resnapshot(_ folder: URL) async throws {
         let store = try await JSONLinesEventStore.open(directory: folder, durability: .none)
-        _ = try await Orchestrator.start([Wallet.self], store: store, options: OrchestratorOptions(snapshots: store.snapshots, snapshotEvery: 1))
+        _ = try await Orchestrator.start(
+            [Wallet.self],
+            store: store,
+            options: OrchestratorOptions(snapshots: store.snapshots, snapshotEvery: 1)
+        )
         await store.close()
     }
 }

@@ -44,7 +44,9 @@ struct Options {
 }
 
 let options = Options(CommandLine.arguments)
-let root = options.directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("disco-bench-\(UUID().uuidString)")
+let root =
+    options.directory
+    ?? FileManager.default.temporaryDirectory.appendingPathComponent("disco-bench-\(UUID().uuidString)")
 
 // MARK: Baseline: append and fsync one line at a time
 
@@ -73,9 +75,15 @@ func fileSize(_ url: URL) -> Int {
 
 func durableDispatch() async throws {
     let folder = root.appendingPathComponent("dispatch-1")
-    let store = try await JSONLinesEventStore.open(directory: folder, durability: options.durability == "none" ? .none : .fsync)
+    let store = try await JSONLinesEventStore.open(
+        directory: folder,
+        durability: options.durability == "none" ? .none : .fsync
+    )
     let orchestrator = try await Orchestrator.start([Wallet.self], store: store)
-    let wallet = try await orchestrator.dispatch("create_wallet", ["user_id": .string(UUID().uuidString), "balance": 100.0])
+    let wallet = try await orchestrator.dispatch(
+        "create_wallet",
+        ["user_id": .string(UUID().uuidString), "balance": 100.0]
+    )
     let walletID = Value.string(wallet.id.uuidString)
     let before = fileSize(folder.appendingPathComponent("events.jsonl"))
     let (_, seconds) = try await BenchReport.time {
@@ -87,12 +95,15 @@ func durableDispatch() async throws {
     let lineSize = (fileSize(folder.appendingPathComponent("events.jsonl")) - before) / max(options.commands, 1)
     let dispatchRate = Double(options.commands) / seconds
     let baseline = try plainFsyncLoop(lineSize: lineSize, count: options.commands, in: root)
-    BenchReport.emit("durable_dispatch_1_caller", [
-        "commands": .int(options.commands), "commands_per_s": BenchReport.round(dispatchRate, 1),
-        "baseline": "plain append+fdatasync loop, one line per iteration", "line_bytes": .int(lineSize),
-        "baseline_per_s": BenchReport.round(baseline, 1), "ratio": BenchReport.round(dispatchRate / baseline),
-        "target": ">= 0.9", "met": .bool(dispatchRate / baseline >= 0.9),
-    ])
+    BenchReport.emit(
+        "durable_dispatch_1_caller",
+        [
+            "commands": .int(options.commands), "commands_per_s": BenchReport.round(dispatchRate, 1),
+            "baseline": "plain append+fdatasync loop, one line per iteration", "line_bytes": .int(lineSize),
+            "baseline_per_s": BenchReport.round(baseline, 1), "ratio": BenchReport.round(dispatchRate / baseline),
+            "target": ">= 0.9", "met": .bool(dispatchRate / baseline >= 0.9),
+        ]
+    )
 
     // 64 callers over 1,000 aggregates.
     let many = root.appendingPathComponent("dispatch-64")
@@ -103,7 +114,12 @@ func durableDispatch() async throws {
             group.addTask {
                 var ids: [UUID] = []
                 for _ in stride(from: caller, to: 1000, by: 64) {
-                    ids.append(try await manyOrchestrator.dispatch("create_wallet", ["user_id": .string(UUID().uuidString), "balance": 10.0]).id)
+                    ids.append(
+                        try await manyOrchestrator.dispatch(
+                            "create_wallet",
+                            ["user_id": .string(UUID().uuidString), "balance": 10.0]
+                        ).id
+                    )
                 }
                 return ids
             }
@@ -129,11 +145,15 @@ func durableDispatch() async throws {
     await manyStore.close()
     let total = callers * options.callerCommands
     let manyRate = Double(total) / manySeconds
-    BenchReport.emit("durable_dispatch_64_callers_1000_aggregates", [
-        "commands": .int(total), "commands_per_s": BenchReport.round(manyRate, 1),
-        "baseline": "plain append+fdatasync loop, one line per iteration", "baseline_per_s": BenchReport.round(baseline, 1),
-        "ratio": BenchReport.round(manyRate / baseline), "target": ">= 20", "met": .bool(manyRate / baseline >= 20),
-    ])
+    BenchReport.emit(
+        "durable_dispatch_64_callers_1000_aggregates",
+        [
+            "commands": .int(total), "commands_per_s": BenchReport.round(manyRate, 1),
+            "baseline": "plain append+fdatasync loop, one line per iteration",
+            "baseline_per_s": BenchReport.round(baseline, 1),
+            "ratio": BenchReport.round(manyRate / baseline), "target": ">= 20", "met": .bool(manyRate / baseline >= 20),
+        ]
+    )
 }
 
 // MARK: Open and rebuild
@@ -153,10 +173,19 @@ func generateStore(_ folder: URL, events count: Int) async throws {
                     let size = written == 0 ? 1 : min(10, perWallet - written)
                     let events = (0..<size).map { _ in
                         written == 0
-                            ? ProposedEvent(eventType: "wallet_created", commandID: commandID, correlationID: commandID,
-                                            payload: ["user_id": .string(UUID().uuidString.lowercased()), "balance": 100.0])
-                            : ProposedEvent(eventType: "money_deposited", commandID: commandID, correlationID: commandID,
-                                            causationID: commandID, payload: ["amount": 2.5])
+                            ? ProposedEvent(
+                                eventType: "wallet_created",
+                                commandID: commandID,
+                                correlationID: commandID,
+                                payload: ["user_id": .string(UUID().uuidString.lowercased()), "balance": 100.0]
+                            )
+                            : ProposedEvent(
+                                eventType: "money_deposited",
+                                commandID: commandID,
+                                correlationID: commandID,
+                                causationID: commandID,
+                                payload: ["amount": 2.5]
+                            )
                     }
                     _ = try await store.append(events, to: wallet, expectedVersion: .any)
                     written += size
@@ -179,7 +208,8 @@ func rebuildPhase(_ folder: URL) async throws {
     let cpuStart = BenchReport.cpuSeconds()
     let (store, openSeconds) = try await BenchReport.time { try await JSONLinesEventStore.open(directory: folder) }
     let afterOpen = BenchReport.memory()
-    let orchestratorOptions = options.snapshots ? OrchestratorOptions(snapshots: store.snapshots) : OrchestratorOptions()
+    let orchestratorOptions =
+        options.snapshots ? OrchestratorOptions(snapshots: store.snapshots) : OrchestratorOptions()
     let (orchestrator, rebuildSeconds) = try await BenchReport.time {
         try await Orchestrator.start([Wallet.self], store: store, options: orchestratorOptions)
     }
@@ -190,12 +220,16 @@ func rebuildPhase(_ folder: URL) async throws {
     _ = orchestrator
     let indexSource = store.indexSource == .checkpoint ? "checkpoint" : "scan"
     guard options.index != "checkpoint" else {
-        BenchReport.emit("open_and_rebuild", [
-            "events": .int(Int(events)), "index": .string(indexSource), "snapshots": .bool(options.snapshots),
-            "open_s": BenchReport.round(openSeconds), "rebuild_s": BenchReport.round(rebuildSeconds), "events_per_s": BenchReport.round(rate, 0),
-            "cpu_s": BenchReport.round(cpuUsed), "events_per_cpu_s": BenchReport.round(Double(events) / cpuUsed, 0),
-            "target": ">= 300000 events/s", "met": .bool(rate >= 300_000),
-        ])
+        BenchReport.emit(
+            "open_and_rebuild",
+            [
+                "events": .int(Int(events)), "index": .string(indexSource), "snapshots": .bool(options.snapshots),
+                "open_s": BenchReport.round(openSeconds), "rebuild_s": BenchReport.round(rebuildSeconds),
+                "events_per_s": BenchReport.round(rate, 0),
+                "cpu_s": BenchReport.round(cpuUsed), "events_per_cpu_s": BenchReport.round(Double(events) / cpuUsed, 0),
+                "target": ">= 300000 events/s", "met": .bool(rate >= 300_000),
+            ]
+        )
         await store.close()
         return
     }
@@ -223,27 +257,39 @@ func rebuildPhase(_ folder: URL) async throws {
     }
     let foundationRate = Double(decodedCount) / foundationSeconds
     let ownRate = Double(sample) / ownSeconds
-    BenchReport.emit("open_and_rebuild", [
-        "events": .int(Int(events)), "index": .string(indexSource), "open_s": BenchReport.round(openSeconds), "rebuild_s": BenchReport.round(rebuildSeconds),
-        "events_per_s": BenchReport.round(rate, 0), "cpu_s": BenchReport.round(cpuUsed),
-        "events_per_cpu_s": BenchReport.round(Double(events) / cpuUsed, 0),
-        "target": ">= 300000 events/s and >= 1x JSONDecoder",
-        "baseline": .string("Foundation JSONDecoder decoding the same lines (first \(decodedCount))"),
-        "baseline_events_per_s": BenchReport.round(foundationRate, 0), "ratio": BenchReport.round(rate / foundationRate),
-        "met": .bool(rate >= 300_000 && rate >= foundationRate),
-    ])
-    BenchReport.emit("decode_lines", [
-        "events": .int(sample), "store_decoder_events_per_s": BenchReport.round(ownRate, 0),
-        "json_decoder_events_per_s": BenchReport.round(foundationRate, 0), "ratio": BenchReport.round(ownRate / foundationRate),
-    ])
-    BenchReport.emit("memory_with_store_open", [
-        "events": .int(Int(events)),
-        "resident_after_open_mib": BenchReport.round(afterOpen?.resident ?? -1, 1),
-        "resident_after_rebuild_mib": BenchReport.round(afterRebuild?.resident ?? -1, 1),
-        "peak_mib": BenchReport.round(afterRebuild?.peak ?? -1, 1),
-        "file_mib": BenchReport.round(Double(file.count) / 1_048_576, 1),
-        "target": "<= 256 MiB resident", "met": .bool((afterRebuild?.resident ?? .infinity) <= 256),
-    ])
+    BenchReport.emit(
+        "open_and_rebuild",
+        [
+            "events": .int(Int(events)), "index": .string(indexSource), "open_s": BenchReport.round(openSeconds),
+            "rebuild_s": BenchReport.round(rebuildSeconds),
+            "events_per_s": BenchReport.round(rate, 0), "cpu_s": BenchReport.round(cpuUsed),
+            "events_per_cpu_s": BenchReport.round(Double(events) / cpuUsed, 0),
+            "target": ">= 300000 events/s and >= 1x JSONDecoder",
+            "baseline": .string("Foundation JSONDecoder decoding the same lines (first \(decodedCount))"),
+            "baseline_events_per_s": BenchReport.round(foundationRate, 0),
+            "ratio": BenchReport.round(rate / foundationRate),
+            "met": .bool(rate >= 300_000 && rate >= foundationRate),
+        ]
+    )
+    BenchReport.emit(
+        "decode_lines",
+        [
+            "events": .int(sample), "store_decoder_events_per_s": BenchReport.round(ownRate, 0),
+            "json_decoder_events_per_s": BenchReport.round(foundationRate, 0),
+            "ratio": BenchReport.round(ownRate / foundationRate),
+        ]
+    )
+    BenchReport.emit(
+        "memory_with_store_open",
+        [
+            "events": .int(Int(events)),
+            "resident_after_open_mib": BenchReport.round(afterOpen?.resident ?? -1, 1),
+            "resident_after_rebuild_mib": BenchReport.round(afterRebuild?.resident ?? -1, 1),
+            "peak_mib": BenchReport.round(afterRebuild?.peak ?? -1, 1),
+            "file_mib": BenchReport.round(Double(file.count) / 1_048_576, 1),
+            "target": "<= 256 MiB resident", "met": .bool((afterRebuild?.resident ?? .infinity) <= 256),
+        ]
+    )
     await store.close()
 }
 
@@ -268,11 +314,16 @@ do {
     defer { if options.directory == nil { try? FileManager.default.removeItem(at: root) } }
     try await durableDispatch()
 
-    let (_, generateSeconds) = try await BenchReport.time { try await generateStore(root.appendingPathComponent("rebuild"), events: options.events) }
-    BenchReport.emit("generate_store", [
-        "events": .int(options.events), "seconds": BenchReport.round(generateSeconds),
-        "events_per_s": BenchReport.round(Double(options.events) / generateSeconds, 0), "durability": "none",
-    ])
+    let (_, generateSeconds) = try await BenchReport.time {
+        try await generateStore(root.appendingPathComponent("rebuild"), events: options.events)
+    }
+    BenchReport.emit(
+        "generate_store",
+        [
+            "events": .int(options.events), "seconds": BenchReport.round(generateSeconds),
+            "events_per_s": BenchReport.round(Double(options.events) / generateSeconds, 0), "durability": "none",
+        ]
+    )
     for index in ["scan", "checkpoint"] {
         let child = Process()
         child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()

@@ -21,7 +21,12 @@ struct SnapshotTests {
             let batch = min(left, 100)
             let commandID = UUID()
             let events = (0..<batch).map { _ in
-                ProposedEvent(eventType: "money_deposited", commandID: commandID, correlationID: commandID, payload: ["amount": 1.0])
+                ProposedEvent(
+                    eventType: "money_deposited",
+                    commandID: commandID,
+                    correlationID: commandID,
+                    payload: ["amount": 1.0]
+                )
             }
             _ = try await store.append(events, to: wallet(id), expectedVersion: .any)
             left -= batch
@@ -40,7 +45,9 @@ struct SnapshotTests {
             try await Self.appendDeposits(10_000, to: id, in: store)
             await store.close()
         }
-        let options = { (store: JSONLinesEventStore) in OrchestratorOptions(snapshots: store.snapshots, snapshotEvery: 1_000) }
+        let options = { (store: JSONLinesEventStore) in
+            OrchestratorOptions(snapshots: store.snapshots, snapshotEvery: 1_000)
+        }
 
         // The first start with snapshots replays the whole stream once and saves a snapshot.
         do {
@@ -70,7 +77,10 @@ struct SnapshotTests {
     func commandsSaveSnapshots() async throws {
         let snapshots = InMemorySnapshotStore()
         let orchestrator = try await Orchestrator.start(
-            [Wallet.self], store: InMemoryEventStore(), options: OrchestratorOptions(snapshots: snapshots, snapshotEvery: 3))
+            [Wallet.self],
+            store: InMemoryEventStore(),
+            options: OrchestratorOptions(snapshots: snapshots, snapshotEvery: 3)
+        )
         let id = try await orchestrator.createWallet(balance: 1)
         for _ in 0..<6 { try await orchestrator.deposit(id, 1) }
         #expect(await snapshots.saveCount == 2)
@@ -90,8 +100,14 @@ struct SnapshotTests {
         let snapshots = InMemorySnapshotStore()
         var stale = Wallet(id: id)
         stale.balance = 1_000
-        await snapshots.save(Snapshot(stream: Self.wallet(id), version: 2, schema: "v1-0000000000000000", state: stale.fields))
-        let reader = try await Orchestrator.start([Wallet.self], store: store, options: OrchestratorOptions(snapshots: snapshots))
+        await snapshots.save(
+            Snapshot(stream: Self.wallet(id), version: 2, schema: "v1-0000000000000000", state: stale.fields)
+        )
+        let reader = try await Orchestrator.start(
+            [Wallet.self],
+            store: store,
+            options: OrchestratorOptions(snapshots: snapshots)
+        )
         #expect(try await reader.balance(id) == 5)
     }
 
@@ -122,7 +138,10 @@ struct SnapshotTests {
         do {
             let store = try await JSONLinesEventStore.open(directory: folder, durability: .none)
             let orchestrator = try await Orchestrator.start(
-                [Wallet.self], store: store, options: OrchestratorOptions(snapshots: store.snapshots, snapshotEvery: 2))
+                [Wallet.self],
+                store: store,
+                options: OrchestratorOptions(snapshots: store.snapshots, snapshotEvery: 2)
+            )
             id = try await orchestrator.createWallet(balance: 1)
             try await orchestrator.deposit(id, 1)
             try await orchestrator.deposit(id, 1)
@@ -138,7 +157,10 @@ struct SnapshotTests {
         #expect(store.snapshots.skippedLineCount == 1)
         #expect(try store.snapshots.snapshot(of: Self.wallet(id))?.state["balance"] == "two")
         let orchestrator = try await Orchestrator.start(
-            [Wallet.self], store: store, options: OrchestratorOptions(snapshots: store.snapshots, snapshotEvery: 2))
+            [Wallet.self],
+            store: store,
+            options: OrchestratorOptions(snapshots: store.snapshots, snapshotEvery: 2)
+        )
         #expect(try await orchestrator.balance(id) == 3)
         await store.close()
     }
@@ -153,12 +175,22 @@ struct SnapshotTests {
             for version in 1...100 {
                 var state = Wallet(id: id)
                 state.balance = Double(version)
-                try store.snapshots.save(Snapshot(stream: Self.wallet(id), version: version, schema: Wallet.snapshotSchema, state: state.fields))
+                try store.snapshots.save(
+                    Snapshot(
+                        stream: Self.wallet(id),
+                        version: version,
+                        schema: Wallet.snapshotSchema,
+                        state: state.fields
+                    )
+                )
             }
             await store.close()
         }
         let store = try await JSONLinesEventStore.open(directory: folder, durability: .none)
-        let text = try String(contentsOf: folder.appendingPathComponent(JSONLinesSnapshotStore.fileName), encoding: .utf8)
+        let text = try String(
+            contentsOf: folder.appendingPathComponent(JSONLinesSnapshotStore.fileName),
+            encoding: .utf8
+        )
         #expect(text.split(separator: "\n").count == 1)
         #expect(try store.snapshots.snapshot(of: Self.wallet(id))?.state["balance"] == .double(100))
         await store.close()
@@ -202,7 +234,10 @@ struct SnapshotTests {
         do {
             _ = try Wallet(snapshot: fields)
         } catch {
-            #expect(error.description == "cannot decode event 'snapshot of Wallet': field 'balance' holds \"lots\", not a Double")
+            #expect(
+                error.description
+                    == "cannot decode event 'snapshot of Wallet': field 'balance' holds \"lots\", not a Double"
+            )
         }
     }
 }
@@ -222,7 +257,11 @@ final class CountingEventStore: StreamListing, @unchecked Sendable {
         return events
     }
 
-    func append(_ events: [ProposedEvent], to stream: StreamID, expectedVersion: ExpectedVersion) async throws -> [RecordedEvent] {
+    func append(
+        _ events: [ProposedEvent],
+        to stream: StreamID,
+        expectedVersion: ExpectedVersion
+    ) async throws -> [RecordedEvent] {
         try await base.append(events, to: stream, expectedVersion: expectedVersion)
     }
 

@@ -1,13 +1,18 @@
-@testable import Disco
 import DiscoExamples
 import Foundation
 import Testing
+
+@testable import Disco
 
 /// Bounded state caching through the orchestrator: evicted states come back from the store.
 @Suite struct StateCacheOrchestratorTests {
     @Test func evictedStatesAreRebuiltAndCommandsStillDecideRightly() async throws {
         let store = InMemoryEventStore()
-        let orchestrator = try await Orchestrator.start([Wallet.self], store: store, options: OrchestratorOptions(cacheLimit: 2))
+        let orchestrator = try await Orchestrator.start(
+            [Wallet.self],
+            store: store,
+            options: OrchestratorOptions(cacheLimit: 2)
+        )
         var ids: [UUID] = []
         for _ in 0..<6 { ids.append(try await orchestrator.createWallet(balance: 10)) }
         for (number, id) in ids.enumerated() {
@@ -25,7 +30,11 @@ import Testing
 
     @Test func anotherWriterIsCaughtUpOnAfterEviction() async throws {
         let store = InMemoryEventStore()
-        let first = try await Orchestrator.start([Wallet.self], store: store, options: OrchestratorOptions(cacheLimit: 1))
+        let first = try await Orchestrator.start(
+            [Wallet.self],
+            store: store,
+            options: OrchestratorOptions(cacheLimit: 1)
+        )
         let id = try await first.createWallet(balance: 1)
         let second = try await Orchestrator.start([Wallet.self], store: store)
         try await second.deposit(id, 2)
@@ -41,7 +50,11 @@ import Testing
         let id = try await writer.createWallet(balance: 1)
         try await writer.deposit(id, 2)
         let snapshots = RecordingSnapshots()
-        let reader = try await Orchestrator.start([Wallet.self], store: store, options: OrchestratorOptions(snapshots: snapshots))
+        let reader = try await Orchestrator.start(
+            [Wallet.self],
+            store: store,
+            options: OrchestratorOptions(snapshots: snapshots)
+        )
         let other = try await writer.createWallet(balance: 3)
         let state = try await reader.deposit(other, 1)
         #expect(state["balance"] == .double(4))

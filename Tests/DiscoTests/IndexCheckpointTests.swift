@@ -50,7 +50,11 @@ struct IndexCheckpointTests {
         // Appends after a checkpoint open continue positions and versions.
         let stream = recorded[0].stream
         let version = try await scanned.read(stream: stream).count
-        let next = try await scanned.append(EventStoreConformance.command(1), to: stream, expectedVersion: .exactly(version))
+        let next = try await scanned.append(
+            EventStoreConformance.command(1),
+            to: stream,
+            expectedVersion: .exactly(version)
+        )
         #expect(next.map(\.position) == [Int64(recorded.count + 1)])
         await scanned.close()
     }
@@ -67,7 +71,8 @@ struct IndexCheckpointTests {
         await #expect {
             _ = try await JSONLinesEventStore.open(directory: directory)
         } throws: { error in
-            (error as? EventStoreError)?.kind == .corrupted && (error as? EventStoreError)?.message.contains("line 2:") == true
+            (error as? EventStoreError)?.kind == .corrupted
+                && (error as? EventStoreError)?.message.contains("line 2:") == true
         }
     }
 
@@ -82,7 +87,10 @@ struct IndexCheckpointTests {
         let stream = EventStoreConformance.stream()
         _ = try await otherStore.append(EventStoreConformance.command(1), to: stream, expectedVersion: .noStream)
         await otherStore.close()
-        var line = try String(contentsOf: other.appendingPathComponent(JSONLinesEventStore.eventsFileName), encoding: .utf8)
+        var line = try String(
+            contentsOf: other.appendingPathComponent(JSONLinesEventStore.eventsFileName),
+            encoding: .utf8
+        )
         line = line.replacingOccurrences(of: "\"position\":1,", with: "\"position\":\(recorded.count + 1),")
         let handle = try FileHandle(forWritingTo: url)
         try handle.seekToEnd()

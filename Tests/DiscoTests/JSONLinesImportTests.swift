@@ -20,7 +20,10 @@ struct JSONLinesImportTests {
     func copyKeepsEnvelopes() async throws {
         let folder = try TemporaryFolder()
         let source = try await source()
-        let destination = try await JSONLinesEventStore.open(directory: folder.url.appendingPathComponent("copy"), durability: .none)
+        let destination = try await JSONLinesEventStore.open(
+            directory: folder.url.appendingPathComponent("copy"),
+            durability: .none
+        )
         let report = try await EventStoreCopier(batchSize: 7).copy(from: source, to: destination)
         #expect(report.preservedEnvelopes)
         #expect(report.copied == 49)
@@ -29,7 +32,9 @@ struct JSONLinesImportTests {
         #expect(copied.count == original.count)
         for (copy, event) in zip(copied, original) {
             var expected = event
-            expected.recordedAt = Date(timeIntervalSince1970: (event.recordedAt.timeIntervalSince1970 * 1_000).rounded(.down) / 1_000)
+            expected.recordedAt = Date(
+                timeIntervalSince1970: (event.recordedAt.timeIntervalSince1970 * 1_000).rounded(.down) / 1_000
+            )
             #expect(copy == expected)
         }
         await destination.close()
@@ -59,5 +64,22 @@ struct JSONLinesImportTests {
         await #expect(throws: EventStoreError.self) { try await store.importEvents(skipped) }
         #expect(try await store.headPosition() == 10)
         await store.close()
+    }
+
+    @Test("a copy into a store that cannot import appends command by command, keeping ids, positions and versions")
+    func copyByAppending() async throws {
+        let source = try await source()
+        let destination = InMemoryEventStore()
+        let report = try await EventStoreCopier(batchSize: 5).copy(from: source, to: destination)
+        #expect(!report.preservedEnvelopes)
+        let original = await source.readAll(after: 0, limit: 100)
+        let copied = await destination.readAll(after: 0, limit: 100)
+        #expect(copied.map(\.eventID) == original.map(\.eventID))
+        #expect(copied.map(\.position) == original.map(\.position))
+        #expect(copied.map(\.version) == original.map(\.version))
+        #expect(copied.map(\.commandID) == original.map(\.commandID))
+        #expect(copied.map(\.payload) == original.map(\.payload))
+        // Copying again finds everything there and copies nothing.
+        #expect(try await EventStoreCopier().copy(from: source, to: destination).copied == 0)
     }
 }

@@ -11,21 +11,31 @@ extension AggregateRuntime {
     /// aggregate is not ``SnapshotCodable``, there is no snapshot, or it was saved under
     /// another schema or cannot be read (then the events are replayed instead).
     nonisolated func latestSnapshot(of stream: StreamID) async -> (state: VersionedState<State>, snapshot: Snapshot)? {
-        guard let snapshots = options.snapshots, let codable = State.self as? any SnapshotCodable.Type else { return nil }
+        guard let snapshots = options.snapshots, let codable = State.self as? any SnapshotCodable.Type else {
+            return nil
+        }
         let snapshot: Snapshot
         do {
             guard let found = try await snapshots.snapshot(of: stream) else { return nil }
             snapshot = found
         } catch {
-            logger.warning("reading a snapshot failed; replaying the events instead", metadata: ["stream": "\(stream)", "error": "\(error)"])
+            logger.warning(
+                "reading a snapshot failed; replaying the events instead",
+                metadata: ["stream": "\(stream)", "error": "\(error)"]
+            )
             return nil
         }
         guard snapshot.schema == codable.snapshotSchema, snapshot.version > 0 else { return nil }
         do {
-            guard let state = try codable.init(snapshot: snapshot.state) as? State, state.id == stream.id else { return nil }
+            guard let state = try codable.init(snapshot: snapshot.state) as? State, state.id == stream.id else {
+                return nil
+            }
             return (VersionedState(state: state, version: snapshot.version), snapshot)
         } catch {
-            logger.warning("a snapshot cannot be read; replaying the events instead", metadata: ["stream": "\(stream)", "error": "\(error)"])
+            logger.warning(
+                "a snapshot cannot be read; replaying the events instead",
+                metadata: ["stream": "\(stream)", "error": "\(error)"]
+            )
             return nil
         }
     }

@@ -179,7 +179,9 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
 
     /// The state a recorded command left: the aggregate at the version of its last event.
     private func state(of recorded: CommandLedger.Record) async throws(DispatchError) -> AggregateState {
-        if let entry = cache.get(recorded.aggregateID) ?? readModel.entry(recorded.aggregateID), entry.version == recorded.version {
+        if let entry = cache.get(recorded.aggregateID) ?? readModel.entry(recorded.aggregateID),
+            entry.version == recorded.version
+        {
             return snapshot(entry)
         }
         let stream = StreamID(aggregate: aggregateName, id: recorded.aggregateID)
@@ -338,7 +340,11 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
         }
         let decoded: State.Event
         do {
-            decoded = try State.Event(eventType: event.eventType, schemaVersion: event.schemaVersion, payload: event.payload)
+            decoded = try State.Event(
+                eventType: event.eventType,
+                schemaVersion: event.schemaVersion,
+                payload: event.payload
+            )
         } catch {
             throw .storeFailure(EventStoreError(.corrupted, "\(error) at position \(event.position)"))
         }

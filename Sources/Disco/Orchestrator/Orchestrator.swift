@@ -41,7 +41,9 @@ public actor Orchestrator {
             }
             for command in runtime.commandNames {
                 if let other = byCommand.updateValue(runtime, forKey: command) {
-                    throw OrchestratorError("command '\(command)' is defined by both \(other.aggregateName) and \(name)")
+                    throw OrchestratorError(
+                        "command '\(command)' is defined by both \(other.aggregateName) and \(name)"
+                    )
                 }
             }
             for query in runtime.queryNames {
@@ -177,7 +179,10 @@ public actor Orchestrator {
         metadata: CommandMetadata = CommandMetadata()
     ) async throws(DispatchError) -> AggregateState {
         let started = ContinuousClock.now
-        let request = try await before(DispatchRequest(command: name, params: params, metadata: metadata, isAsync: false), started)
+        let request = try await before(
+            DispatchRequest(command: name, params: params, metadata: metadata, isAsync: false),
+            started
+        )
         var aggregateID: UUID?
         let result: Result<AggregateState, DispatchError>
         do throws(DispatchError) {
@@ -209,7 +214,10 @@ public actor Orchestrator {
             return try await dispatch(name, params, metadata: metadata).id
         }
         let started = ContinuousClock.now
-        let request = try await before(DispatchRequest(command: name, params: params, metadata: metadata, isAsync: true), started)
+        let request = try await before(
+            DispatchRequest(command: name, params: params, metadata: metadata, isAsync: true),
+            started
+        )
         let command: PreparedCommand
         do throws(DispatchError) {
             command = try await prepare(request.command, request.params, metadata: request.metadata)
@@ -249,13 +257,20 @@ public actor Orchestrator {
         self.middleware.append(middleware)
     }
 
-    private func before(_ request: DispatchRequest, _ started: ContinuousClock.Instant) async throws(DispatchError) -> DispatchRequest {
+    private func before(
+        _ request: DispatchRequest,
+        _ started: ContinuousClock.Instant
+    ) async throws(DispatchError) -> DispatchRequest {
         var request = request
         for (number, middleware) in middleware.enumerated() {
             do throws(DispatchError) {
                 request = try await middleware.before(request)
             } catch {
-                let outcome = DispatchOutcome(result: .failure(error), aggregateID: nil, duration: started.duration(to: .now))
+                let outcome = DispatchOutcome(
+                    result: .failure(error),
+                    aggregateID: nil,
+                    duration: started.duration(to: .now)
+                )
                 for earlier in self.middleware[...number].reversed() {
                     await earlier.after(request, outcome: outcome)
                 }

@@ -70,7 +70,8 @@ public struct EventStoreCopier: Sendable {
         )
     }
 
-    private func checkPrefix(of source: some EventStore, in destination: some EventStore, upTo head: Int64) async throws {
+    private func checkPrefix(of source: some EventStore, in destination: some EventStore, upTo head: Int64) async throws
+    {
         var position: Int64 = 0
         while position < head {
             let theirs = try await destination.readAll(after: position, limit: min(batchSize, Int(head - position)))
@@ -88,37 +89,20 @@ public struct EventStoreCopier: Sendable {
     }
 
     private func appendByCommand(_ batch: [RecordedEvent], to destination: some EventStore) async throws {
-        var start = batch.startIndex
-        while start < batch.endIndex {
-            var end = start + 1
-            while end < batch.endIndex, batch[end].stream == batch[start].stream,
-                batch[end].commandID == batch[start].commandID
-            {
-                end += 1
-            }
-            let command = batch[start..<end]
-            let first = batch[start]
-            let proposed = command.map {
-                ProposedEvent(
-                    eventType: $0.eventType,
-                    schemaVersion: $0.schemaVersion,
-                    eventID: $0.eventID,
-                    commandID: $0.commandID,
-                    correlationID: $0.correlationID,
-                    causationID: $0.causationID,
-                    payload: $0.payload,
-                    metadata: $0.metadata
-                )
-            }
+        for command in batch.commandRuns {
+            let first = command[command.startIndex]
             let expected: ExpectedVersion = first.version == 1 ? .noStream : .exactly(first.version - 1)
-            let recorded = try await destination.append(proposed, to: first.stream, expectedVersion: expected)
+            let recorded = try await destination.append(
+                command.map(ProposedEvent.init(recorded:)),
+                to: first.stream,
+                expectedVersion: expected
+            )
             for (copy, original) in zip(recorded, command) where copy.position != original.position {
                 throw EventStoreError(
                     .corrupted,
                     "the destination recorded event \(original.eventID) at position \(copy.position), not \(original.position)"
                 )
             }
-            start = end
         }
     }
 }

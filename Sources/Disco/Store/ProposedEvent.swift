@@ -40,4 +40,37 @@ public struct ProposedEvent: Sendable, Hashable {
         self.payload = payload
         self.metadata = metadata
     }
+
+    /// The proposal that records an event of another store again, with its type, ids,
+    /// payload and metadata: what copying a store appends.
+    public init(recorded event: RecordedEvent) {
+        self.init(
+            eventType: event.eventType,
+            schemaVersion: event.schemaVersion,
+            eventID: event.eventID,
+            commandID: event.commandID,
+            correlationID: event.correlationID,
+            causationID: event.causationID,
+            payload: event.payload,
+            metadata: event.metadata
+        )
+    }
+}
+
+extension Array where Element == RecordedEvent {
+    /// The runs of consecutive events of one stream and one command: the commands of a page
+    /// of events, as far as the page shows them.
+    var commandRuns: [ArraySlice<RecordedEvent>] {
+        var runs: [ArraySlice<RecordedEvent>] = []
+        var start = startIndex
+        while start < endIndex {
+            var end = start + 1
+            while end < endIndex, self[end].stream == self[start].stream, self[end].commandID == self[start].commandID {
+                end += 1
+            }
+            runs.append(self[start..<end])
+            start = end
+        }
+        return runs
+    }
 }

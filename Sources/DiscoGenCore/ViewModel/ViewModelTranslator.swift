@@ -34,7 +34,9 @@ public struct ViewModelTranslator: Sendable {
             commandNamesLiteral: Self.arrayLiteral(spec.commands.map(\.name.value).sorted()),
             queryNamesLiteral: Self.arrayLiteral(spec.queries.map(\.name.value).sorted()),
             stateFields: stateFields,
-            snapshotSchemaLiteral: swiftStringLiteral(SnapshotSchema.fingerprint(stateFields: stateFields, events: events)),
+            snapshotSchemaLiteral: swiftStringLiteral(
+                SnapshotSchema.fingerprint(stateFields: stateFields, events: events)
+            ),
             snapshotLabelLiteral: swiftStringLiteral("snapshot of \(typeName)"),
             commands: commands,
             executeUsesState: checked.commands.contains { command in
@@ -72,13 +74,23 @@ public struct ViewModelTranslator: Sendable {
             inlineArguments: "\"id\", .uuid",
             arguments: []
         )
-        let params = paramsViewModel([idRead] + checked.params.map(read), requiredNames: (command.creates ? [] : ["id"]) + checked.params.filter(\.isRequiredInSwift).map { Naming.identifier($0.spec.name.value) }, properties: properties)
+        let params = paramsViewModel(
+            [idRead] + checked.params.map(read),
+            requiredNames: (command.creates ? [] : ["id"])
+                + checked.params.filter(\.isRequiredInSwift).map { Naming.identifier($0.spec.name.value) },
+            properties: properties
+        )
         let emitsAreDirect = checked.emits.allSatisfy { emit in
-            emit.when == nil && !emit.fields.contains { $0.value.expression.swift != "command.\(Naming.identifier($0.name))" }
+            emit.when == nil
+                && !emit.fields.contains { $0.value.expression.swift != "command.\(Naming.identifier($0.name))" }
         }
         let emitted = checked.emits.map { emit in
             EmitViewModel(
-                event: mapped(eventConstruction(emit), at: emit.fields.first?.value.location ?? command.name.location, spec: spec),
+                event: mapped(
+                    eventConstruction(emit),
+                    at: emit.fields.first?.value.location ?? command.name.location,
+                    spec: spec
+                ),
                 condition: emit.when.map { mapped($0.expression.swift, at: $0.location, spec: spec) }
             )
         }
@@ -116,7 +128,8 @@ public struct ViewModelTranslator: Sendable {
 
     private func eventConstruction(_ emit: CheckedEmit) -> String {
         let arguments = emit.fields.map { "\(Naming.lowerCamelCase($0.name)): \($0.value.expression.swift)" }
-        return ".\(Naming.identifier(emit.event))(\(Naming.upperCamelCase(emit.event))(\(arguments.joined(separator: ", "))))"
+        return
+            ".\(Naming.identifier(emit.event))(\(Naming.upperCamelCase(emit.event))(\(arguments.joined(separator: ", "))))"
     }
 
     // MARK: Events
@@ -134,7 +147,11 @@ public struct ViewModelTranslator: Sendable {
         }
         var previousLine: Int?
         let applies = checked.applies.map { apply in
-            var line = mapped("self.\(Naming.identifier(apply.field)) = \(apply.value.expression.swift)", at: apply.value.location, spec: spec)
+            var line = mapped(
+                "self.\(Naming.identifier(apply.field)) = \(apply.value.expression.swift)",
+                at: apply.value.location,
+                spec: spec
+            )
             if previousLine == apply.value.location.line { line.directive = nil }
             previousLine = apply.value.location.line
             return line
@@ -191,7 +208,11 @@ public struct ViewModelTranslator: Sendable {
             index: indexed.map { condition in
                 IndexViewModel(
                     fieldLiteral: swiftStringLiteral(condition.field),
-                    value: mapped("Value(\(condition.value.expression.swift))", at: condition.value.location, spec: spec)
+                    value: mapped(
+                        "Value(\(condition.value.expression.swift))",
+                        at: condition.value.location,
+                        spec: spec
+                    )
                 )
             }
         )

@@ -45,8 +45,14 @@ import Testing
 
     @Test func changingHowEventsFoldChangesTheSchema() throws {
         let base = try schema(Self.wallet)
-        let changedApply = Self.wallet.replacingOccurrences(of: "state.balance + amount", with: "state.balance + amount * 2")
-        let addedField = Self.wallet.replacingOccurrences(of: "  balance: double\ncommands", with: "  balance: double\n  note: string\ncommands")
+        let changedApply = Self.wallet.replacingOccurrences(
+            of: "state.balance + amount",
+            with: "state.balance + amount * 2"
+        )
+        let addedField = Self.wallet.replacingOccurrences(
+            of: "  balance: double\ncommands",
+            with: "  balance: double\n  note: string\ncommands"
+        )
         let renamedEvent = Self.wallet.replacingOccurrences(of: "money_deposited", with: "money_added")
         for changed in [changedApply, addedField, renamedEvent] {
             #expect(changed != Self.wallet)

@@ -57,7 +57,9 @@ enum IndexCheckpoint {
     /// The index a checkpoint holds, when it describes the file exactly as it is now; `nil`
     /// when there is no checkpoint, or it is stale or damaged.
     static func read(from path: String, for file: StoreFile) -> StoreIndex? {
-        guard let data = FileManager.default.contents(atPath: path), data.count >= magic.count + 8 * 8 + 8 else { return nil }
+        guard let data = FileManager.default.contents(atPath: path), data.count >= magic.count + 8 * 8 + 8 else {
+            return nil
+        }
         let bytes = [UInt8](data)
         let body = bytes[..<(bytes.count - 8)]
         var reader = Reader(bytes: bytes, offset: magic.count)
@@ -76,7 +78,9 @@ enum IndexCheckpoint {
             guard let name = reader.string(), let id = reader.uuid() else { return nil }
             streams.append(StreamID(aggregate: name, id: id))
         }
-        guard let lineStarts = reader.int64s(Int(count)), let ordinals = reader.uint32s(Int(count)), reader.offset == body.count else {
+        guard let lineStarts = reader.int64s(Int(count)), let ordinals = reader.uint32s(Int(count)),
+            reader.offset == body.count
+        else {
             return nil
         }
         var positions = [[Int64]](repeating: [], count: streams.count)
@@ -113,20 +117,22 @@ enum IndexCheckpoint {
         }
 
         mutating func int64s(_ count: Int) -> [Int64]? {
-            guard count >= 0, count <= (bytes.count - offset) / 8 else { return nil }
-            let values = bytes.withUnsafeBytes { raw in
-                (0..<count).map { Int64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + $0 * 8, as: Int64.self)) }
-            }
-            offset += count * 8
-            return values
+            integers(count)
         }
 
         mutating func uint32s(_ count: Int) -> [UInt32]? {
-            guard count >= 0, count <= (bytes.count - offset) / 4 else { return nil }
+            integers(count)
+        }
+
+        private mutating func integers<Integer: FixedWidthInteger>(_ count: Int) -> [Integer]? {
+            let size = MemoryLayout<Integer>.size
+            guard count >= 0, count <= (bytes.count - offset) / size else { return nil }
             let values = bytes.withUnsafeBytes { raw in
-                (0..<count).map { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + $0 * 4, as: UInt32.self)) }
+                (0..<count).map {
+                    Integer(littleEndian: raw.loadUnaligned(fromByteOffset: offset + $0 * size, as: Integer.self))
+                }
             }
-            offset += count * 4
+            offset += count * size
             return values
         }
 
@@ -143,7 +149,11 @@ enum IndexCheckpoint {
             guard offset + 16 <= bytes.count else { return nil }
             defer { offset += 16 }
             let b = Array(bytes[offset..<(offset + 16)])
-            return UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]))
+            return UUID(
+                uuid: (
+                    b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]
+                )
+            )
         }
     }
 }

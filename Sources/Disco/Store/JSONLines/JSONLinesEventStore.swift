@@ -172,7 +172,10 @@ public final class JSONLinesEventStore: EventStore, StreamListing, ImportableEve
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw EventStoreError(.io, "creating the store folder \(directory.path) failed: \(error.localizedDescription)")
+            throw EventStoreError(
+                .io,
+                "creating the store folder \(directory.path) failed: \(error.localizedDescription)"
+            )
         }
         let lock = try StoreLock.acquire(directory: directory.path)
         do {
@@ -183,7 +186,14 @@ public final class JSONLinesEventStore: EventStore, StreamListing, ImportableEve
             let checkpoint = directory.appendingPathComponent(IndexCheckpoint.fileName).path
             if existed, let index = IndexCheckpoint.read(from: checkpoint, for: file) {
                 let scan = StoreScan(index: index, fileSize: index.endOffset, lineCount: Int(index.head), tornTail: nil)
-                return OpenedFiles(lock: lock, file: file, scan: scan, tornTail: nil, endOffset: index.endOffset, indexSource: .checkpoint)
+                return OpenedFiles(
+                    lock: lock,
+                    file: file,
+                    scan: scan,
+                    tornTail: nil,
+                    endOffset: index.endOffset,
+                    indexSource: .checkpoint
+                )
             }
             let scan = try StoreScanner.scan(file)
             guard let torn = scan.tornTail else {

@@ -5,28 +5,13 @@ extension StoreCore {
     /// of consecutive events of one stream and one command becomes one command in the file.
     func importEvents(_ events: [RecordedEvent]) async throws {
         guard !events.isEmpty else { return }
-        var runs: [(pieces: [EventLineEncoder.Pieces], events: ArraySlice<RecordedEvent>)] = []
-        var start = events.startIndex
-        while start < events.endIndex {
-            var end = start + 1
-            while end < events.endIndex, events[end].stream == events[start].stream, events[end].commandID == events[start].commandID {
-                end += 1
-            }
-            let run = events[start..<end]
-            let proposed = run.map {
-                ProposedEvent(
-                    eventType: $0.eventType,
-                    schemaVersion: $0.schemaVersion,
-                    eventID: $0.eventID,
-                    commandID: $0.commandID,
-                    correlationID: $0.correlationID,
-                    causationID: $0.causationID,
-                    payload: $0.payload,
-                    metadata: $0.metadata
-                )
-            }
-            runs.append((try EventLineEncoder.pieces(of: proposed, stream: run[start].stream), run))
-            start = end
+        let runs = try events.commandRuns.map { run throws(EventStoreError) in
+            (
+                pieces: try EventLineEncoder.pieces(
+                    of: run.map(ProposedEvent.init(recorded:)),
+                    stream: run[run.startIndex].stream
+                ), events: run
+            )
         }
         _ = try await enqueue { state throws(EventStoreError) in
             var versions: [StreamID: Int] = [:]
@@ -43,7 +28,13 @@ extension StoreCore {
             }
             for run in runs {
                 for (piece, event) in zip(run.pieces, run.events) {
-                    state.appendLine(piece, position: event.position, stream: event.stream, version: event.version, recordedAt: event.recordedAt)
+                    state.appendLine(
+                        piece,
+                        position: event.position,
+                        stream: event.stream,
+                        version: event.version,
+                        recordedAt: event.recordedAt
+                    )
                 }
             }
             return events.map {

@@ -40,7 +40,13 @@ final class StoreCore: Sendable {
         ) {
             let start = nextOffset
             let before = pending.count
-            EventLineEncoder.appendLine(pieces, position: position, version: version, recordedAt: recordedAt, into: &pending)
+            EventLineEncoder.appendLine(
+                pieces,
+                position: position,
+                version: version,
+                recordedAt: recordedAt,
+                into: &pending
+            )
             nextOffset += Int64(pending.count - before)
             index.add(stream: stream, start: start, end: nextOffset)
         }
@@ -97,8 +103,16 @@ final class StoreCore: Sendable {
             for (offset, event) in events.enumerated() {
                 let position = state.index.head + 1
                 let version = current + offset + 1
-                state.appendLine(pieces[offset], position: position, stream: stream, version: version, recordedAt: recordedAt)
-                recorded.append(RecordedEvent(event, position: position, stream: stream, version: version, recordedAt: recordedAt))
+                state.appendLine(
+                    pieces[offset],
+                    position: position,
+                    stream: stream,
+                    version: version,
+                    recordedAt: recordedAt
+                )
+                recorded.append(
+                    RecordedEvent(event, position: position, stream: stream, version: version, recordedAt: recordedAt)
+                )
             }
             return recorded
         }
@@ -163,7 +177,8 @@ final class StoreCore: Sendable {
             let head = state.committedHead
             return state.index.streams.compactMap { stream, positions -> StreamSummary? in
                 guard let first = positions.first, first <= head else { return nil }
-                let version = positions.last.map { $0 <= head ? positions.count : positions.prefix { $0 <= head }.count } ?? 0
+                let version =
+                    positions.last.map { $0 <= head ? positions.count : positions.prefix { $0 <= head }.count } ?? 0
                 return StreamSummary(stream: stream, firstPosition: first, version: version)
             }
             .sorted { $0.firstPosition < $1.firstPosition }
@@ -199,7 +214,12 @@ final class StoreCore: Sendable {
     }
 
     /// Reads and decodes the lines of consecutive positions.
-    private func decodeRun(_ range: Range<Int64>, first: Int64, last: Int64, stream: StreamID?) throws(EventStoreError) -> [RecordedEvent] {
+    private func decodeRun(
+        _ range: Range<Int64>,
+        first: Int64,
+        last: Int64,
+        stream: StreamID?
+    ) throws(EventStoreError) -> [RecordedEvent] {
         let bytes = try file.read(offset: range.lowerBound, count: Int(range.count))
         var events: [RecordedEvent] = []
         events.reserveCapacity(Int(last - first + 1))
@@ -226,10 +246,14 @@ final class StoreCore: Sendable {
                     events.append(event)
                     expected += 1
                 } catch {
-                    return EventStoreError(.corrupted, "\(path) byte \(lineOffset + Int64(error.offset ?? 0)): \(error.message)")
+                    return EventStoreError(
+                        .corrupted,
+                        "\(path) byte \(lineOffset + Int64(error.offset ?? 0)): \(error.message)"
+                    )
                 }
             }
-            return expected == last + 1 ? nil : EventStoreError(.corrupted, "\(path): events \(expected) to \(last) are missing")
+            return expected == last + 1
+                ? nil : EventStoreError(.corrupted, "\(path): events \(expected) to \(last) are missing")
         }
         if let outcome { throw outcome }
         return events
@@ -264,7 +288,10 @@ final class StoreCore: Sendable {
             case .idle:
                 if dirty, case .batched(let interval) = durability {
                     let remaining = interval - (ContinuousClock.now - lastSync)
-                    let nanoseconds = Swift.max(0, remaining.components.seconds * 1_000_000_000 + remaining.components.attoseconds / 1_000_000_000)
+                    let nanoseconds = Swift.max(
+                        0,
+                        remaining.components.seconds * 1_000_000_000 + remaining.components.attoseconds / 1_000_000_000
+                    )
                     if wakeup.wait(timeout: .now() + .nanoseconds(Int(nanoseconds))) == .timedOut {
                         if (try? file.sync()) == nil { fail(StoreFile.failure("syncing", file.path)) }
                         dirty = false

@@ -70,7 +70,10 @@ final class StoreFile: Sendable {
         }
         let read = try outcome.get()
         guard read == count else {
-            throw EventStoreError(.corrupted, "\(path) ended at byte \(offset + Int64(read)), before the indexed events; was it changed while open?")
+            throw EventStoreError(
+                .corrupted,
+                "\(path) ended at byte \(offset + Int64(read)), before the indexed events; was it changed while open?"
+            )
         }
         return bytes
     }
@@ -123,7 +126,10 @@ final class StoreFile: Sendable {
         #else
         let modified = info.st_mtim
         #endif
-        return [Int64(info.st_size), Int64(bitPattern: UInt64(info.st_ino)), Int64(modified.tv_sec), Int64(modified.tv_nsec)]
+        return [
+            Int64(info.st_size), Int64(bitPattern: UInt64(info.st_ino)), Int64(modified.tv_sec),
+            Int64(modified.tv_nsec),
+        ]
     }
 
     /// Cuts the file to a length.

@@ -35,7 +35,10 @@ enum StoreScanner {
         var bufferOffset: Int64 = 0  // file offset of buffer[0]
         var filled = 0
         while true {
-            let read = try file.read(into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[filled...])), at: bufferOffset + Int64(filled))
+            let read = try file.read(
+                into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[filled...])),
+                at: bufferOffset + Int64(filled)
+            )
             filled += read
             let atEnd = read == 0 || bufferOffset + Int64(filled) >= fileSize
             let bytes = UnsafeBufferPointer(buffer)
@@ -52,7 +55,10 @@ enum StoreScanner {
             }
             if atEnd {
                 if start < filled {
-                    state.handlePartialLine(UnsafeBufferPointer(rebasing: bytes[start..<filled]), offset: bufferOffset + Int64(start))
+                    state.handlePartialLine(
+                        UnsafeBufferPointer(rebasing: bytes[start..<filled]),
+                        offset: bufferOffset + Int64(start)
+                    )
                 }
                 break
             }
@@ -79,7 +85,11 @@ enum StoreScanner {
 
     /// Decodes lines of a buffer, split between worker threads when there are many: decoding
     /// is most of a scan's work, and the checks that need the order of lines come after.
-    private static func decodeLines(_ lines: [Range<Int>], of bytes: UnsafeBufferPointer<UInt8>, full: Bool) -> [DecodedLine] {
+    private static func decodeLines(
+        _ lines: [Range<Int>],
+        of bytes: UnsafeBufferPointer<UInt8>,
+        full: Bool
+    ) -> [DecodedLine] {
         let workers = lines.count < 1_024 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8)
         var results = [DecodedLine](repeating: nil, count: lines.count)
         results.withUnsafeMutableBufferPointer { output in
@@ -146,7 +156,9 @@ private struct ScanState {
         }
         let expectedPosition = index.head + 1 + Int64(open?.lines.count ?? 0)
         guard decoded.position == expectedPosition else {
-            throw corruption("position \(decoded.position) where \(expectedPosition) was expected; positions are gapless from 1")
+            throw corruption(
+                "position \(decoded.position) where \(expectedPosition) was expected; positions are gapless from 1"
+            )
         }
         if decoded.commandEventIndex == 0 {
             if let open {
@@ -179,7 +191,9 @@ private struct ScanState {
         guard var command = open else { return }
         let expectedVersion = index.version(of: decoded.stream) + command.lines.count + 1
         guard decoded.version == expectedVersion else {
-            throw corruption("stream \(decoded.stream) is at version \(expectedVersion - 1), but this event has version \(decoded.version); versions are contiguous from 1")
+            throw corruption(
+                "stream \(decoded.stream) is at version \(expectedVersion - 1), but this event has version \(decoded.version); versions are contiguous from 1"
+            )
         }
         command.lines.append((offset, offset + Int64(length) + 1))
         if command.lines.count == command.count {
