@@ -8,9 +8,9 @@ import Foundation
 /// third line */ /* ünïcödé 日本 🎉
 public struct HostileText: Aggregate, SnapshotCodable, Hashable {
     public static let aggregateName = "HostileText"
-    public static let commandNames: [String] = ["create", "in"]
+    public static let commandNames: [String] = ["create", "in", "rename"]
     public static let queryNames: [String] = ["by_default"]
-    public static let snapshotSchema = "v1-b06162c0dcd3bf6f"
+    public static let snapshotSchema = "v1-dadb67ffc471fc46"
 
     public let id: UUID
     public var `default`: String
@@ -53,11 +53,13 @@ extension HostileText {
     public enum Command: AggregateCommand, Hashable {
         case create(Create)
         case `in`(In)
+        case rename(Rename)
 
         public var name: String {
             switch self {
             case .create: Create.name
             case .`in`: In.name
+            case .rename: Rename.name
             }
         }
 
@@ -65,6 +67,7 @@ extension HostileText {
             switch self {
             case .create: true
             case .`in`: false
+            case .rename: false
             }
         }
 
@@ -72,6 +75,7 @@ extension HostileText {
             switch self {
             case .create(let command): command.id
             case .`in`(let command): command.id
+            case .rename(let command): command.id
             }
         }
     }
@@ -80,6 +84,7 @@ extension HostileText {
         switch name {
         case Create.name: .create(try Create(params: params))
         case In.name: .`in`(try In(params: params))
+        case Rename.name: .rename(try Rename(params: params))
         default: nil
         }
     }
@@ -169,6 +174,32 @@ extension HostileText {
             ]
         }
     }
+
+    /// Text that looks like the names generated code binds, inside string literals.
+    public struct Rename: Sendable, Hashable {
+        public static let name = "rename"
+
+        public var id: UUID
+
+        public init(id: UUID) {
+            self.id = id
+        }
+
+        /// Validates params as the spec says, reporting every failing rule.
+        public init(params: Params) throws(ValidationErrors) {
+            var reader = ParamsReader(params, declared: ["id"])
+            let id = reader.required("id", .uuid)
+            guard let id, reader.errors.isEmpty else { throw reader.errors }
+            self.init(id: id)
+        }
+
+        /// The params this command stands for, as the dynamic API takes them.
+        public var params: Params {
+            [
+                "id": Value(id),
+            ]
+        }
+    }
 }
 
 // MARK: - Deciding
@@ -196,6 +227,12 @@ extension HostileText {
             events.append(.tagged(Tagged(protocol: (state.`protocol` + [command.`for`]))))
 #sourceLocation()
             return events
+        case .rename:
+            var events: [Event] = []
+#sourceLocation(file: "Tests/DiscoGenReferenceTests/Specs/hostile_text.yml", line: 39)
+            events.append(.renamed(Renamed(note: "command.note and state.note")))
+#sourceLocation()
+            return events
         }
     }
 }
@@ -207,11 +244,13 @@ extension HostileText {
     public enum Event: AggregateEvent, Hashable {
         case created(Created)
         case tagged(Tagged)
+        case renamed(Renamed)
 
         public var eventType: String {
             switch self {
             case .created: Created.eventType
             case .tagged: Tagged.eventType
+            case .renamed: Renamed.eventType
             }
         }
 
@@ -219,6 +258,7 @@ extension HostileText {
             switch self {
             case .created: Created.schemaVersion
             case .tagged: Tagged.schemaVersion
+            case .renamed: Renamed.schemaVersion
             }
         }
 
@@ -226,6 +266,7 @@ extension HostileText {
             switch self {
             case .created(let event): event.payload
             case .tagged(let event): event.payload
+            case .renamed(let event): event.payload
             }
         }
 
@@ -233,6 +274,7 @@ extension HostileText {
             switch eventType {
             case Created.eventType: self = .created(try Created(payload: payload))
             case Tagged.eventType: self = .tagged(try Tagged(payload: payload))
+            case Renamed.eventType: self = .renamed(try Renamed(payload: payload))
             default: throw EventDecodingError(eventType: eventType, reason: "HostileText records no such event")
             }
         }
@@ -295,6 +337,31 @@ extension HostileText {
             ]
         }
     }
+
+    /// The `renamed` event.
+    public struct Renamed: Sendable, Hashable {
+        public static let eventType = "renamed"
+        public static let schemaVersion = 1
+
+        public var note: String
+
+        public init(note: String) {
+            self.note = note
+        }
+
+        public init(payload: Params) throws(EventDecodingError) {
+            let reader = PayloadReader(payload, eventType: Self.eventType)
+            self.init(
+                note: try reader.field("note")
+            )
+        }
+
+        public var payload: Params {
+            [
+                "note": Value(note),
+            ]
+        }
+    }
 }
 
 // MARK: - Applying
@@ -303,16 +370,20 @@ extension HostileText {
     public mutating func apply(_ event: Event) {
         switch event {
         case .created(let event):
-#sourceLocation(file: "Tests/DiscoGenReferenceTests/Specs/hostile_text.yml", line: 39)
+#sourceLocation(file: "Tests/DiscoGenReferenceTests/Specs/hostile_text.yml", line: 44)
             self.`default` = event.`default`
-#sourceLocation(file: "Tests/DiscoGenReferenceTests/Specs/hostile_text.yml", line: 40)
+#sourceLocation(file: "Tests/DiscoGenReferenceTests/Specs/hostile_text.yml", line: 45)
             self.`class` = event.`class`
-#sourceLocation(file: "Tests/DiscoGenReferenceTests/Specs/hostile_text.yml", line: 41)
+#sourceLocation(file: "Tests/DiscoGenReferenceTests/Specs/hostile_text.yml", line: 46)
             self.note = event.note
 #sourceLocation()
         case .tagged(let event):
-#sourceLocation(file: "Tests/DiscoGenReferenceTests/Specs/hostile_text.yml", line: 44)
+#sourceLocation(file: "Tests/DiscoGenReferenceTests/Specs/hostile_text.yml", line: 49)
             self.`protocol` = event.`protocol`
+#sourceLocation()
+        case .renamed:
+#sourceLocation(file: "Tests/DiscoGenReferenceTests/Specs/hostile_text.yml", line: 52)
+            self.note = "event.note"
 #sourceLocation()
         }
     }
@@ -358,14 +429,14 @@ extension HostileText {
 
         /// Whether a hostile text matches the query's `where`.
         public func matches(_ state: HostileText) -> Bool {
-#sourceLocation(file: "Tests/DiscoGenReferenceTests/Specs/hostile_text.yml", line: 48)
+#sourceLocation(file: "Tests/DiscoGenReferenceTests/Specs/hostile_text.yml", line: 56)
             state.`default` == self.`default`
 #sourceLocation()
         }
 
         /// The equality the query's `where` implies, which the read model answers from an index.
         public var index: QueryIndex {
-#sourceLocation(file: "Tests/DiscoGenReferenceTests/Specs/hostile_text.yml", line: 48)
+#sourceLocation(file: "Tests/DiscoGenReferenceTests/Specs/hostile_text.yml", line: 56)
             QueryIndex(field: "default", value: Value(self.`default`))
 #sourceLocation()
         }
@@ -396,6 +467,12 @@ extension HostileText {
         @discardableResult
         public func `in`(id: UUID, for: String, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> HostileText {
             try await orchestrator.dispatch(HostileText.self, In.name, In(id: id, for: `for`).params, metadata: metadata)
+        }
+
+        /// Dispatches `rename` and returns the new state.
+        @discardableResult
+        public func rename(id: UUID, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> HostileText {
+            try await orchestrator.dispatch(HostileText.self, Rename.name, Rename(id: id).params, metadata: metadata)
         }
 
         /// Answers `by_default`.

@@ -251,9 +251,9 @@ struct SpecCheckRun {
                     continue
                 }
                 let swift = "command.\(Naming.identifier(name))"
-                fields.append((name, LocatedExpression(expression: CheckedExpression(type: param.type, swift: swift), location: param.spec.name.location)))
+                fields.append((name, LocatedExpression(expression: CheckedExpression(type: param.type, binding: swift), location: param.spec.name.location)))
             } else if name == "id", field.type.value == .uuid {
-                fields.append((name, LocatedExpression(expression: CheckedExpression(type: .uuid, swift: "state.id"), location: emit.event.location)))
+                fields.append((name, LocatedExpression(expression: CheckedExpression(type: .uuid, binding: "state.id"), location: emit.event.location)))
             } else {
                 diagnostics.error(
                     "\(what) cannot fill the field '\(name)' of event '\(event.name.value)': it has no param '\(name)'; add the param or fill it with `with: { \(name): ... }`",

@@ -31,7 +31,7 @@ public func checkExpression<Collector: DiagnosticCollector>(
         diagnostics.emit(.error(error.message, at: expressionLocation(of: error.offset, in: text, from: location)))
     }
     guard let typed, let type = typed.type, errors.isEmpty else { return nil }
-    return CheckedExpression(type: type, swift: SwiftExpressionRenderer.render(typed))
+    return CheckedExpression(type: type, swift: SwiftExpressionRenderer.render(typed), bindings: typed.bindings)
 }
 
 /// The location in the spec file of the scalar at `offset` in `text`, which starts at `start`.

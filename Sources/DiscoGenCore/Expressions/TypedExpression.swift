@@ -43,4 +43,19 @@ struct TypedExpression: Sendable, Hashable {
         self.kind = kind
         self.type = type
     }
+
+    /// The Swift text of every binding inside the expression.
+    var bindings: Set<String> {
+        switch kind {
+        case .integer, .double, .decimal, .string, .bool, .null:
+            return []
+        case .binding(let swift):
+            return [swift]
+        case .unary(_, let operand), .count(let operand), .convert(_, let operand):
+            return operand.bindings
+        case .binary(_, let left, let right), .contains(let left, let right), .append(let left, let right),
+            .remove(let left, let right):
+            return left.bindings.union(right.bindings)
+        }
+    }
 }

@@ -40,17 +40,17 @@ public struct ViewModelTranslator: Sendable {
             snapshotLabelLiteral: swiftStringLiteral("snapshot of \(typeName)"),
             commands: commands,
             executeUsesState: checked.commands.contains { command in
-                command.rules.contains { $0.check.expression.swift.contains("state.") }
+                command.rules.contains { $0.check.expression.reads("state") }
                     || command.emits.contains { emit in
-                        emit.fields.contains { $0.value.expression.swift.contains("state.") }
-                            || emit.when?.expression.swift.contains("state.") == true
+                        emit.fields.contains { $0.value.expression.reads("state") }
+                            || emit.when?.expression.reads("state") == true
                     }
             },
             handwrittenCommands: commands.filter(\.isHandwritten),
             hasHandwrittenCommands: commands.contains(where: \.isHandwritten),
             events: events,
             applyUsesState: checked.events.contains { event in
-                event.applies.contains { $0.value.expression.swift.contains("state.") }
+                event.applies.contains { $0.value.expression.reads("state") }
             },
             queries: checked.queries.map { query($0, spec: spec) }
         )
@@ -95,10 +95,10 @@ public struct ViewModelTranslator: Sendable {
             )
         }
         let usesCommand =
-            checked.rules.contains { $0.check.expression.swift.contains("command.") }
+            checked.rules.contains { $0.check.expression.reads("command") }
             || checked.emits.contains { emit in
-                emit.fields.contains { $0.value.expression.swift.contains("command.") }
-                    || emit.when?.expression.swift.contains("command.") == true
+                emit.fields.contains { $0.value.expression.reads("command") }
+                    || emit.when?.expression.reads("command") == true
             }
         return CommandViewModel(
             name: command.name.value,
@@ -156,7 +156,7 @@ public struct ViewModelTranslator: Sendable {
             previousLine = apply.value.location.line
             return line
         }
-        let usesEvent = checked.applies.contains { $0.value.expression.swift.contains("event.") }
+        let usesEvent = checked.applies.contains { $0.value.expression.reads("event") }
         return EventViewModel(
             name: event.name.value,
             caseName: Naming.identifier(event.name.value),
