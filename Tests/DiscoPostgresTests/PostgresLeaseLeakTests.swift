@@ -139,3 +139,64 @@ final class CPUBurners: Sendable {
 
     func stop() { running.store(false, ordering: .relaxed) }
 }
+
+/// The store's side of issue 8: its queries that fail after their row description (wrong
+/// expected versions, refused imports) give their connection back to the pool, even on a busy
+/// machine. With a pool of one connection, a single lost connection would stop the store.
+@Suite(
+    "PostgreSQL failed queries give their connection back",
+    .enabled(if: PostgresTestEnvironment.shouldRun, PostgresTestEnvironment.skipReason),
+    .timeLimit(.minutes(3))
+)
+struct PostgresFailedQueryTests {
+    @Test("thousands of conflicting appends and refused imports on a pool of one connection, under CPU load")
+    func failuresDoNotExhaustThePool() async throws {
+        var configuration = try PostgresTestEnvironment.configuration().inSchema(PostgresTestEnvironment.freshSchema())
+        configuration.maximumConnections = 1
+        let store = try await PostgresEventStore.open(configuration)
+        do {
+            let stream = StreamID(aggregate: "Counter", id: UUID())
+            let first = try await store.append([PostgresTestEnvironment.event()], to: stream, expectedVersion: .noStream)
+            let burners = CPUBurners(threads: 3)
+            defer { burners.stop() }
+            let failures = Counter()
+            let stuck: Bool = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for task in 0..<8 {
+                    group.addTask {
+                        for attempt in 0..<250 {
+                            let answered = await PostgresLeaseLeakTests.withinDeadline(.seconds(20)) {
+                                do {
+                                    if (task + attempt).isMultiple(of: 10) {
+                                        try await store.importEvents(first)
+                                    } else {
+                                        _ = try await store.append(
+                                            [PostgresTestEnvironment.event()], to: stream, expectedVersion: .noStream)
+                                    }
+                                } catch let error as EventStoreError where error.kind == .wrongExpectedVersion {
+                                    failures.increment()
+                                } catch where Task.isCancelled {
+                                    // Another task found the store stuck.
+                                } catch {
+                                    Issue.record("unexpected error: \(error)")
+                                }
+                            }
+                            guard answered else { return true }
+                        }
+                        return false
+                    }
+                }
+                let stuck = try await group.contains(true)
+                group.cancelAll()
+                return stuck
+            }
+            burners.stop()
+            // A store that lost its connection cannot drop its schema or close: leave it.
+            try #require(!stuck, "the store stopped answering after \(failures.value) failed queries: a connection leaked")
+            #expect(failures.value == 2_000)
+            #expect(try await store.read(stream: stream) == first)
+            #expect(try await store.headPosition() == 1)
+        }
+        try await PostgresTestEnvironment.drop(configuration.schema, using: store)
+        await store.close()
+    }
+}
