@@ -6,15 +6,15 @@ extension PostgresEventStore {
     /// The position a consumer has processed events up to; 0 when it has no checkpoint.
     public func checkpoint(of consumer: String) async throws -> Int64 {
         do {
-            let rows = try await client.query(
-                "SELECT position FROM \(unescaped: schema.checkpoints) WHERE consumer = \(consumer)",
-                logger: logger
-            )
-            var position: Int64 = 0
-            for try await (value,) in rows.decode((Int64.self)) {
-                position = value
+            return try await withRows(
+                of: "SELECT position FROM \(unescaped: schema.checkpoints) WHERE consumer = \(consumer)"
+            ) { rows in
+                var position: Int64 = 0
+                for try await (value,) in rows.decode((Int64.self)) {
+                    position = value
+                }
+                return position
             }
-            return position
         } catch {
             throw PostgresErrors.storeError(error, doing: "read the checkpoint of \(consumer)")
         }
@@ -24,7 +24,7 @@ extension PostgresEventStore {
     public func saveCheckpoint(_ position: Int64, for consumer: String) async throws {
         do {
             try await Self.saveCheckpoint(position, for: consumer, schema: schema, logger: logger) { query in
-                _ = try await client.query(query, logger: logger)
+                try await withRows(of: query) { rows in for try await _ in rows {} }
             }
         } catch {
             throw PostgresErrors.storeError(error, doing: "save the checkpoint of \(consumer)")

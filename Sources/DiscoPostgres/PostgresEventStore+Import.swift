@@ -44,7 +44,7 @@ extension PostgresEventStore: ImportableEventStore {
             \(recordedAt), \(payloads), \(metadata))
             """
         do {
-            for try await _ in try await client.query(query, logger: logger) {}
+            try await withRows(of: query) { rows in for try await _ in rows {} }
         } catch {
             if PostgresErrors.sqlState(error) == PostgresSchema.importRefusedState {
                 throw EventStoreError(

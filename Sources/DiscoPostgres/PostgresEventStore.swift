@@ -35,6 +35,12 @@ public final class PostgresEventStore: EventStore {
     public let configuration: PostgresStoreConfiguration
     /// The connection pool, for queries of the application's own tables (read models).
     /// Its connections must not be used to write the store's tables directly.
+    ///
+    /// For a statement that returns rows and can fail while it runs, prefer
+    /// `client.withConnection { try await $0.query(query, logger: logger) ... }` to
+    /// `client.query(_:)`: postgres-nio 1.33.2's `PostgresClient.query` can keep such a
+    /// failed query's connection leased for ever on a busy machine (issue 8, described in
+    /// `Docs/PostgreSQL.md`), which the store's own queries avoid this way.
     public let client: PostgresClient
     let schema: PostgresSchema
     let logger: Logger
@@ -181,9 +187,12 @@ public final class PostgresEventStore: EventStore {
             """
         let first: (position: Int64, version: Int, recordedAt: Date)
         do {
-            var result: (Int64, Int, Date)?
-            for try await row in try await client.query(query, logger: logger).decode((Int64, Int, Date).self) {
-                result = row
+            let result = try await withRows(of: query) { rows in
+                var result: (Int64, Int, Date)?
+                for try await row in rows.decode((Int64, Int, Date).self) {
+                    result = row
+                }
+                return result
             }
             guard let result else {
                 throw EventStoreError(.io, "disco_append returned no row")
@@ -232,13 +241,15 @@ public final class PostgresEventStore: EventStore {
 
     public func headPosition() async throws -> Int64 {
         do {
-            var head: Int64 = 0
-            let rows = try await client.query(
-                "SELECT coalesce(max(position), 0)::bigint FROM \(unescaped: schema.events)", logger: logger)
-            for try await (value,) in rows.decode((Int64.self)) {
-                head = value
+            return try await withRows(
+                of: "SELECT coalesce(max(position), 0)::bigint FROM \(unescaped: schema.events)"
+            ) { rows in
+                var head: Int64 = 0
+                for try await (value,) in rows.decode((Int64.self)) {
+                    head = value
+                }
+                return head
             }
-            return head
         } catch {
             throw PostgresErrors.storeError(error, doing: "read the head position")
         }
@@ -247,18 +258,18 @@ public final class PostgresEventStore: EventStore {
     /// The version of a stream's last event; 0 when the stream has none.
     public func version(of stream: StreamID) async throws -> Int {
         do {
-            var version = 0
-            let rows = try await client.query(
-                """
-                SELECT coalesce(max(version), 0)::bigint FROM \(unescaped: schema.events)
-                WHERE stream_type = \(stream.aggregate) AND stream_id = \(stream.id)
-                """,
-                logger: logger
-            )
-            for try await (value,) in rows.decode((Int.self)) {
-                version = value
+            return try await withRows(
+                of: """
+                    SELECT coalesce(max(version), 0)::bigint FROM \(unescaped: schema.events)
+                    WHERE stream_type = \(stream.aggregate) AND stream_id = \(stream.id)
+                    """
+            ) { rows in
+                var version = 0
+                for try await (value,) in rows.decode((Int.self)) {
+                    version = value
+                }
+                return version
             }
-            return version
         } catch {
             throw PostgresErrors.storeError(error, doing: "read the version of stream \(stream)")
         }
@@ -272,10 +283,32 @@ public final class PostgresEventStore: EventStore {
         command_id, correlation_id, causation_id, recorded_at, payload::text, metadata::text
         """
 
+    /// Runs `query` on a connection of the pool, leased until `read` has read its rows.
+    ///
+    /// Every query of the store goes through here rather than `client.query` (issue 8):
+    /// postgres-nio's `PostgresClient.query` (1.33.2) releases its lease only when the row
+    /// sequence finishes, and never does for a statement that fails after its row
+    /// description (`disco_append`'s wrong expected version, a refused import) when the
+    /// server's answer is read before the caller has attached to the query's future, as
+    /// happens on a busy machine: `PSQLRowStream.asyncSequence(onFinish:)` then finishes the
+    /// sequence with the error without calling `onFinish`. Each such query leaked one
+    /// connection, left idle on the server, until the pool had none and every query waited for
+    /// ever. Leased by `withConnection`, the connection returns to the pool when `read`
+    /// returns or throws, whatever the row stream does.
+    func withRows<Result: Sendable>(
+        of query: PostgresQuery,
+        _ read: (PostgresRowSequence) async throws -> Result
+    ) async throws -> Result {
+        let logger = self.logger
+        return try await client.withConnection { connection in
+            try await read(connection.query(query, logger: logger))
+        }
+    }
+
     /// Runs a query selecting ``columns`` and reads its events.
     func fetch(_ query: PostgresQuery, doing operation: String) async throws -> [RecordedEvent] {
         do {
-            return try await Self.decode(client.query(query, logger: logger))
+            return try await withRows(of: query) { rows in try await Self.decode(rows) }
         } catch {
             throw PostgresErrors.storeError(error, doing: operation)
         }
