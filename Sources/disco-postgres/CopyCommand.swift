@@ -11,8 +11,8 @@ struct CopyCommand: AsyncParsableCommand {
         discussion: """
             A store is a postgres:// URL (use ?schema=NAME for a second store in one database) or \
             the folder of a JSON-lines store. The destination must be empty or an earlier, \
-            interrupted copy; the copy resumes after it. Into PostgreSQL every envelope field is \
-            kept; into a JSON-lines store the store records its own times.
+            interrupted copy; the copy resumes after it. Every envelope field is kept; a \
+            JSON-lines store keeps times to the millisecond.
             """
     )
 

@@ -70,6 +70,29 @@ struct PostgresCopierTests {
         }
     }
 
+    @Test("PostgreSQL -> JSON lines keeps every envelope field, times to the millisecond")
+    func copiesOutToJSONLines() async throws {
+        let source = try await Self.filledMemoryStore()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pg-copy-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await PostgresTestEnvironment.withStore { store, _ in
+            _ = try await EventStoreCopier().copy(from: source, to: store)
+            let back = try await JSONLinesEventStore.open(directory: folder, durability: .none)
+            let report = try await EventStoreCopier(batchSize: 3).copy(from: store, to: back)
+            #expect(report.preservedEnvelopes)
+            let theirs = try await back.readAll(after: 0, limit: 1000)
+            let ours = try await store.readAll(after: 0, limit: 1000)
+            #expect(theirs.count == ours.count)
+            for (copy, original) in zip(theirs, ours) {
+                var expected = original
+                expected.recordedAt = Date(
+                    timeIntervalSince1970: (original.recordedAt.timeIntervalSince1970 * 1_000).rounded(.down) / 1_000)
+                #expect(copy == expected)
+            }
+            await back.close()
+        }
+    }
+
     @Test("a destination holding other events is refused, and import refuses gaps")
     func refusesForeignDestination() async throws {
         let source = try await Self.filledMemoryStore()
