@@ -115,9 +115,28 @@ import Testing
         process.arguments = ["Specs/wallet.yml"]
         process.currentDirectoryURL = workspace
         process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        // A process another test starts while the copy is still open for writing inherits that
+        // descriptor until it execs, and Linux refuses to run a file open for writing
+        // (ETXTBSY, "Text file busy"): try again for a moment.
+        var attempts = 0
+        while true {
+            do {
+                try process.run()
+                break
+            } catch let error as NSError where Self.isTextFileBusy(error) && attempts < 50 {
+                attempts += 1
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+        }
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         #expect(FileManager.default.fileExists(atPath: workspace.appendingPathComponent("Wallet.generated.swift").path))
+    }
+
+    /// Whether an error of `Process.run()` is ETXTBSY, directly or as the underlying error.
+    static func isTextFileBusy(_ error: NSError) -> Bool {
+        if error.domain == NSPOSIXErrorDomain && error.code == Int(ETXTBSY) { return true }
+        guard let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError else { return false }
+        return isTextFileBusy(underlying)
     }
 }
