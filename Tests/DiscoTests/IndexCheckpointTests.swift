@@ -66,6 +66,7 @@ struct IndexCheckpointTests {
         let url = directory.appendingPathComponent(JSONLinesEventStore.eventsFileName)
         var bytes = try Data(contentsOf: url)
         let secondLine = try #require(bytes.firstIndex(of: 0x0A)) + 1
+        try await Task.sleep(for: .milliseconds(20))  // a clock tick after the store's last write
         bytes[secondLine + 3] = UInt8(ascii: "#")
         try bytes.write(to: url)
         await #expect {
@@ -120,5 +121,30 @@ struct IndexCheckpointTests {
         let again = try await JSONLinesEventStore.open(directory: directory)
         #expect(again.indexSource == .scan)
         await again.close()
+    }
+
+    @Test("a file changed while the store is open gets no checkpoint at close, so the damage is found")
+    func changedWhileOpen() async throws {
+        let folder = try TemporaryFolder()
+        let (directory, _) = try await closedStore(in: folder)
+        let store = try await JSONLinesEventStore.open(directory: directory)
+        #expect(store.indexSource == .checkpoint)
+        #expect(!FileManager.default.fileExists(atPath: checkpoint(directory).path))  // read once
+        // Another program rewrites a byte of line 2 in place while the store is open, a clock
+        // tick after the store's last write (file times move in ticks of a few milliseconds).
+        try await Task.sleep(for: .milliseconds(20))
+        let url = directory.appendingPathComponent(JSONLinesEventStore.eventsFileName)
+        let secondLine = try #require(try Data(contentsOf: url).firstIndex(of: 0x0A)) + 1
+        let handle = try FileHandle(forUpdating: url)
+        try handle.seek(toOffset: UInt64(secondLine + 3))
+        try handle.write(contentsOf: Data("#".utf8))
+        try handle.close()
+        await store.close()
+        #expect(!FileManager.default.fileExists(atPath: checkpoint(directory).path))
+        await #expect {
+            _ = try await JSONLinesEventStore.open(directory: directory)
+        } throws: { error in
+            (error as? EventStoreError)?.kind == .corrupted && (error as? EventStoreError)?.message.contains("line 2:") == true
+        }
     }
 }

@@ -82,4 +82,21 @@ struct JSONLinesImportTests {
         // Copying again finds everything there and copies nothing.
         #expect(try await EventStoreCopier().copy(from: source, to: destination).copied == 0)
     }
+
+    @Test("a copy in batches that would cut a command still records every command whole")
+    func commandsStayWhole() async throws {
+        let folder = try TemporaryFolder()
+        let source = InMemoryEventStore()
+        for _ in 0..<5 {
+            _ = try await source.append(EventStoreConformance.command(3), to: EventStoreConformance.stream(), expectedVersion: .noStream)
+        }
+        let directory = folder.url.appendingPathComponent("copy")
+        let destination = try await JSONLinesEventStore.open(directory: directory, durability: .none)
+        let report = try await EventStoreCopier(batchSize: 4).copy(from: source, to: destination)
+        #expect(report.copied == 15)
+        await destination.close()
+        let text = try String(contentsOf: directory.appendingPathComponent(JSONLinesEventStore.eventsFileName), encoding: .utf8)
+        let counts = try text.split(separator: "\n").map { try JSON.decodeObject(Array($0.utf8))["command_event_count"] }
+        #expect(counts == Array(repeating: .int(3), count: 15))
+    }
 }

@@ -4,13 +4,30 @@ extension AggregateRuntime {
     /// The number of events between two snapshots, at least 1.
     var snapshotEvery: Int { max(options.snapshotEvery, 1) }
 
-    /// How many of the last commands of a stream a snapshot remembers.
-    static var recentCommandLimit: Int { 32 }
+    /// A stream's latest usable snapshot and the events after it, or all its events when it
+    /// has none. Runs off the actor, so that start-up reads ahead while it folds.
+    ///
+    /// A snapshot is used only when the aggregate is ``SnapshotCodable``, the snapshot was
+    /// saved under the same schema, its state can be read, and the stream still holds the
+    /// event the snapshot was taken after (same version and event id). Otherwise it is
+    /// ignored (with a warning when it is damaged or does not match the events, as after
+    /// restoring an older `events.jsonl`) and every event is read.
+    nonisolated func loadFromSnapshot(_ stream: StreamID) async throws -> (base: VersionedState<State>?, events: [RecordedEvent]) {
+        if let (base, snapshot) = await decodedSnapshot(of: stream) {
+            let events = try await store.read(stream: stream, after: snapshot.version - 1)
+            if let first = events.first, first.version == snapshot.version, first.eventID == snapshot.lastEventID {
+                return (base, Array(events.dropFirst()))
+            }
+            logger.warning(
+                "a snapshot does not match the stream's events; replaying them instead",
+                metadata: ["stream": "\(stream)", "snapshot_version": "\(snapshot.version)"]
+            )
+        }
+        return (nil, try await store.read(stream: stream, after: 0))
+    }
 
-    /// The latest usable snapshot of a stream: `nil` when there is no snapshot store, the
-    /// aggregate is not ``SnapshotCodable``, there is no snapshot, or it was saved under
-    /// another schema or cannot be read (then the events are replayed instead).
-    nonisolated func latestSnapshot(of stream: StreamID) async -> (state: VersionedState<State>, snapshot: Snapshot)? {
+    /// The latest snapshot of a stream and the state it holds, when it can be used.
+    private nonisolated func decodedSnapshot(of stream: StreamID) async -> (VersionedState<State>, Snapshot)? {
         guard let snapshots = options.snapshots, let codable = State.self as? any SnapshotCodable.Type else {
             return nil
         }
@@ -40,23 +57,18 @@ extension AggregateRuntime {
         }
     }
 
-    /// Saves a snapshot of a state, with the ids of the stream's last commands. A failure is
-    /// logged and otherwise ignored: snapshots only save time.
-    func saveSnapshot(_ entry: VersionedState<State>, of stream: StreamID) async {
+    /// Saves a snapshot of a state whose last event is `lastEventID`. A failure is logged and
+    /// otherwise ignored: snapshots only save time.
+    func saveSnapshot(_ entry: VersionedState<State>, of stream: StreamID, lastEventID: UUID) async {
         guard let snapshots = options.snapshots, let codable = State.self as? any SnapshotCodable.Type else { return }
         do {
-            let recent = try await store.read(stream: stream, after: max(entry.version - Self.recentCommandLimit, 0))
-            var commandIDs: [UUID] = []
-            for event in recent where event.version <= entry.version && commandIDs.last != event.commandID {
-                commandIDs.append(event.commandID)
-            }
             try await snapshots.save(
                 Snapshot(
                     stream: stream,
                     version: entry.version,
+                    lastEventID: lastEventID,
                     schema: codable.snapshotSchema,
-                    state: entry.state.fields,
-                    recentCommandIDs: commandIDs
+                    state: entry.state.fields
                 )
             )
         } catch {
@@ -66,42 +78,38 @@ extension AggregateRuntime {
 
     /// Rebuilds the read model at start-up, stream by stream: each from its latest snapshot
     /// and the events after it, saving a new snapshot when that replayed many events. The
-    /// next streams are read while the current one is folded.
+    /// next streams are read by tasks of their own while the current one is folded. The
+    /// command ledger is filled separately (``remember(_:)``).
     func restore(_ streams: [StreamSummary]) async throws {
         let lookahead = 4
-        var pending: [Task<(VersionedState<State>?, Snapshot?, [RecordedEvent]), any Error>] = []
+        var pending: [Task<(base: VersionedState<State>?, events: [RecordedEvent]), any Error>] = []
         defer { pending.forEach { $0.cancel() } }
         var requested = 0
         func request() {
             let stream = streams[requested].stream
             requested += 1
-            pending.append(
-                Task {
-                    let restored = await self.latestSnapshot(of: stream)
-                    let events = try await self.store.read(stream: stream, after: restored?.state.version ?? 0)
-                    return (restored?.state, restored?.snapshot, events)
-                }
-            )
+            pending.append(Task.detached { [self] in try await loadFromSnapshot(stream) })
         }
         while requested < streams.count && pending.count < lookahead { request() }
         for summary in streams {
             let stream = summary.stream
-            let (base, snapshot, events) = try await pending.removeFirst().value
+            let (base, events) = try await pending.removeFirst().value
             if requested < streams.count { request() }
             var entry = base ?? VersionedState(state: State(id: stream.id), version: 0)
-            if let snapshot {
-                for commandID in snapshot.recentCommandIDs {
-                    ledger.record(commandID, aggregateID: stream.id, version: snapshot.version)
-                }
-            }
             for event in events {
                 try fold(event, into: &entry)
-                ledger.record(event.commandID, aggregateID: stream.id, version: event.version)
             }
             readModel.update(stream.id, to: entry)
-            if events.count >= snapshotEvery {
-                await saveSnapshot(entry, of: stream)
+            if events.count >= snapshotEvery, let last = events.last {
+                await saveSnapshot(entry, of: stream, lastEventID: last.eventID)
             }
+        }
+    }
+
+    /// Notes the commands of recorded events in the ledger, without folding them.
+    func remember(_ events: [RecordedEvent]) {
+        for event in events {
+            ledger.record(event.commandID, aggregateID: event.stream.id, version: event.version)
         }
     }
 }

@@ -18,6 +18,7 @@ protocol AnyAggregateRuntime: Actor {
     func query(_ name: String, _ params: Params) throws(QueryError) -> QueryResult
     func replay(_ events: [RecordedEvent]) throws
     func restore(_ streams: [StreamSummary]) async throws
+    func remember(_ events: [RecordedEvent])
 }
 
 /// The states of one aggregate type and the dispatching of its commands.
@@ -247,8 +248,8 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
             }
             keep(id, next)
             ledger.record(metadata.commandID, aggregateID: id, version: next.version)
-            if next.version / snapshotEvery > base.version / snapshotEvery {
-                await saveSnapshot(next, of: stream)
+            if next.version / snapshotEvery > base.version / snapshotEvery, let last = recorded.last {
+                await saveSnapshot(next, of: stream, lastEventID: last.eventID)
             }
             return snapshot(next)
         }
@@ -264,11 +265,14 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
     /// snapshot and the store's newer events; `nil` when the stream is empty.
     private func load(_ stream: StreamID) async throws(DispatchError) -> VersionedState<State>? {
         if let cached = cache.get(stream.id) { return cached }
-        var base = readModel.entry(stream.id)
-        if base == nil {
-            base = await latestSnapshot(of: stream)?.state
+        if let base = readModel.entry(stream.id) { return try await catchUp(stream, from: base) }
+        let loaded: (base: VersionedState<State>?, events: [RecordedEvent])
+        do {
+            loaded = try await loadFromSnapshot(stream)
+        } catch {
+            throw .storeFailure(error as? EventStoreError ?? EventStoreError(.io, "\(error)"))
         }
-        return try await catchUp(stream, from: base)
+        return try await fold(loaded.events, onto: loaded.base, of: stream)
     }
 
     /// Reads what was appended to a stream after a state's version and folds it in.
@@ -282,7 +286,17 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
         } catch {
             throw .storeFailure(error as? EventStoreError ?? EventStoreError(.io, "\(error)"))
         }
-        guard !newer.isEmpty else {
+        return try await fold(newer, onto: base, of: stream)
+    }
+
+    /// Folds a stream's events read from the store onto a state and keeps the result,
+    /// snapshotting it when that took many events.
+    private func fold(
+        _ newer: [RecordedEvent],
+        onto base: VersionedState<State>?,
+        of stream: StreamID
+    ) async throws(DispatchError) -> VersionedState<State>? {
+        guard let last = newer.last else {
             if let base { cache.set(stream.id, base) }
             return base
         }
@@ -292,7 +306,7 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
         }
         keep(stream.id, entry)
         if newer.count >= snapshotEvery {
-            await saveSnapshot(entry, of: stream)
+            await saveSnapshot(entry, of: stream, lastEventID: last.eventID)
         }
         return entry
     }

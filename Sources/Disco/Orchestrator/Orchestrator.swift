@@ -75,6 +75,7 @@ public actor Orchestrator {
         let orchestrator = try Orchestrator(store: store, runtimes: runtimes, logger: logger, options: options)
         if options.snapshots != nil, let listing = store as? any StreamListing {
             try await orchestrator.restoreStreams(listing)
+            try await orchestrator.rememberRecentCommands(limit: options.commandHistoryLimit)
         } else {
             try await orchestrator.replayStore()
         }
@@ -102,6 +103,22 @@ public actor Orchestrator {
         }
     }
 
+    /// Fills the command ledgers from the last `limit` events of the store (all of them
+    /// without a limit), in position order, without folding them: what a start from
+    /// snapshots needs so that a command recorded before a snapshot is still recognised.
+    private func rememberRecentCommands(limit: Int?, batchSize: Int = 4096) async throws {
+        let head = try await store.headPosition()
+        var position = limit.map { Swift.max(0, head - Int64($0)) } ?? 0
+        while true {
+            let batch = try await store.readAll(after: position, limit: batchSize)
+            guard let last = batch.last else { return }
+            for (aggregate, events) in Self.byAggregate(batch, known: runtimesByAggregate) {
+                await runtimesByAggregate[aggregate]?.remember(events)
+            }
+            position = last.position
+        }
+    }
+
     /// Rebuilds the read models from the whole store, one page at a time.
     ///
     /// Up to the head seen at the start, the next pages are read and decoded by tasks of
@@ -112,28 +129,31 @@ public actor Orchestrator {
         let store = self.store
         let head = try await store.headPosition()
         var requested: Int64 = 0
-        var pages: [Task<[RecordedEvent], any Error>] = []
-        defer { pages.forEach { $0.cancel() } }
+        var pages: [(last: Int64, events: Task<[RecordedEvent], any Error>)] = []
+        defer { pages.forEach { $0.events.cancel() } }
         func requestPage() {
             let first = requested
             let last = Swift.min(first + Int64(batchSize), head)
-            pages.append(
-                Task {
-                    let events = try await store.readAll(after: first, limit: Int(last - first))
-                    return Array(events.prefix { $0.position <= last })
-                }
-            )
+            let events = Task {
+                let events = try await store.readAll(after: first, limit: Int(last - first))
+                return Array(events.prefix { $0.position <= last })
+            }
+            pages.append((last, events))
             requested = last
         }
         while requested < head && pages.count < lookahead { requestPage() }
         var position: Int64 = 0
         while !pages.isEmpty {
-            let batch = try await pages.removeFirst().value
-            if requested < head { requestPage() }
+            let page = pages.removeFirst()
+            let batch = try await page.events.value
+            // A page that ends early (a store with gaps, or smaller pages) ends the
+            // read-ahead: the rest is read one page at a time after it.
+            let complete = batch.last?.position == page.last
+            if complete && requested < head { requestPage() }
             try await fold(batch)
-            position = Swift.max(position, batch.last?.position ?? position)
+            position = batch.last?.position ?? position
+            if !complete { break }
         }
-        position = Swift.max(position, head)
         while true {
             let batch = try await store.readAll(after: position, limit: batchSize)
             guard let last = batch.last else { return }
@@ -144,13 +164,21 @@ public actor Orchestrator {
 
     /// Hands each runtime its events of a page in one call.
     private func fold(_ batch: [RecordedEvent]) async throws {
-        var byAggregate: [String: [RecordedEvent]] = [:]
-        for event in batch where runtimesByAggregate[event.stream.aggregate] != nil {
-            byAggregate[event.stream.aggregate, default: []].append(event)
-        }
-        for (aggregate, events) in byAggregate {
+        for (aggregate, events) in Self.byAggregate(batch, known: runtimesByAggregate) {
             try await runtimesByAggregate[aggregate]?.replay(events)
         }
+    }
+
+    /// The events of a page by aggregate type, for the types the orchestrator knows.
+    private static func byAggregate(
+        _ batch: [RecordedEvent],
+        known: [String: any AnyAggregateRuntime]
+    ) -> [String: [RecordedEvent]] {
+        var byAggregate: [String: [RecordedEvent]] = [:]
+        for event in batch where known[event.stream.aggregate] != nil {
+            byAggregate[event.stream.aggregate, default: []].append(event)
+        }
+        return byAggregate
     }
 
     /// The names of every command, sorted.

@@ -41,7 +41,8 @@ public struct OrchestratorOptions: Sendable {
     /// 100,000.
     ///
     /// At start-up the history is rebuilt from the store's events, which carry their
-    /// command's id, so it survives a restart. A command id older than the last
+    /// command's id, so it survives a restart: from every event replayed, or with
+    /// ``snapshots``, from the last `commandHistoryLimit` events of the store. A command id older than the last
     /// `commandHistoryLimit` recorded commands of its aggregate type is no longer recognised
     /// and would be recorded again. Each remembered id costs about 100 bytes.
     public var commandHistoryLimit: Int?

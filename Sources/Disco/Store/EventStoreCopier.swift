@@ -46,7 +46,7 @@ public struct EventStoreCopier: Sendable {
         var position = destinationHead
         var copied: Int64 = 0
         while true {
-            let batch = try await source.readAll(after: position, limit: batchSize)
+            var batch = try await source.readAll(after: position, limit: batchSize)
             guard !batch.isEmpty else { break }
             for (offset, event) in batch.enumerated() where event.position != position + Int64(offset) + 1 {
                 throw EventStoreError(
@@ -55,6 +55,11 @@ public struct EventStoreCopier: Sendable {
                 )
             }
             if let importer {
+                // The page's last command may go on in the next page: keep it for the next
+                // batch, so that the destination records every command whole.
+                if batch.count == batchSize, let lastCommand = batch.commandRuns.last, lastCommand.startIndex > 0 {
+                    batch.removeSubrange(lastCommand.startIndex...)
+                }
                 try await importer.importEvents(batch)
             } else {
                 try await appendByCommand(batch, to: destination)

@@ -4,7 +4,10 @@
 /// fields (names, Swift types, initial values) and each event's type, fields and `apply`
 /// assignments as Swift text. Changing any of them in the spec changes the fingerprint, so
 /// snapshots saved by the old code are ignored and states are rebuilt from the events.
-/// Moving lines in the spec, or changing commands, rules and queries, does not.
+/// Reordering fields or events changes it too, which only costs a replay. Moving lines (blank
+/// lines, comments), or changing commands, rules and queries, does not. Templates given with
+/// `--templates` are not part of it: a custom template that changes how events fold must
+/// come with a change to the spec, or the old snapshots deleted.
 public enum SnapshotSchema {
     /// `v1-` and 16 hexadecimal digits of a 64-bit FNV-1a hash of the canonical text.
     public static func fingerprint(stateFields: [FieldViewModel], events: [EventViewModel]) -> String {

@@ -3,13 +3,14 @@ import Foundation
 /// The index of `events.jsonl` saved when the store closes, so that the next open reads it
 /// instead of scanning every line: `index.checkpoint` in the store folder.
 ///
-/// It is only a cache. It is used only when `events.jsonl` is exactly as it was when the
-/// checkpoint was written (same size, inode and modification time, which any write changes)
-/// and its own checksum is right; otherwise opening scans the file as usual. So after a crash,
-/// or any change to the file, opening scans and checks every line again.
+/// It is only a cache. It is written only when the file is as the store's writer left it, and
+/// used only when `events.jsonl` is still exactly so (same device, inode, size, modification
+/// and status-change times, which any write changes) and its own checksum is right; opening
+/// removes it once read. Otherwise opening scans the file as usual, so after a crash, or any
+/// change to the file, opening scans and checks every line again.
 ///
-/// Layout (integers little-endian): `DISCOIX1`, the events file's identity (size, inode,
-/// modification seconds and nanoseconds), the end offset, the event count N, the stream
+/// Layout (integers little-endian): `DISCOIX2`, the events file's identity (device, inode,
+/// size, modification and status-change times in seconds and nanoseconds), the end offset, the event count N, the stream
 /// count S; S streams (aggregate name length as UInt16, its UTF-8 bytes, the id's 16
 /// bytes); N line offsets (Int64); N stream numbers (UInt32); a 64-bit FNV-1a checksum of
 /// everything before it.
@@ -17,7 +18,7 @@ enum IndexCheckpoint {
     /// The file's name in the store folder.
     static let fileName = "index.checkpoint"
 
-    private static let magic = Array("DISCOIX1".utf8)
+    private static let magic = Array("DISCOIX2".utf8)
 
     /// Writes the index of a file that will not change before the next open, replacing any
     /// earlier checkpoint atomically.
@@ -39,7 +40,10 @@ enum IndexCheckpoint {
         append(Int64(streams.count), to: &bytes)
         for stream in streams {
             let name = Array(stream.aggregate.utf8)
-            withUnsafeBytes(of: UInt16(name.count).littleEndian) { bytes.append(contentsOf: $0) }
+            guard let length = UInt16(exactly: name.count) else {
+                throw EventStoreError(.io, "an aggregate name is too long for the index checkpoint")
+            }
+            withUnsafeBytes(of: length.littleEndian) { bytes.append(contentsOf: $0) }
             bytes.append(contentsOf: name)
             withUnsafeBytes(of: stream.id.uuid) { bytes.append(contentsOf: $0) }
         }
@@ -66,8 +70,8 @@ enum IndexCheckpoint {
         var trailer = Reader(bytes: bytes, offset: body.count)
         guard Array(bytes[..<magic.count]) == magic,
             let identity = try? file.identity(),
-            let recorded = reader.int64s(4), recorded == identity,
-            let endOffset = reader.int64(), endOffset == identity[0],
+            let recorded = reader.int64s(StoreFile.identityCount), recorded == identity,
+            let endOffset = reader.int64(), endOffset == identity[2],
             let count = reader.int64(), count >= 0,
             let streamCount = reader.int64(), streamCount >= 0, streamCount <= count,
             trailer.int64().map({ UInt64(bitPattern: $0) }) == checksum(body)

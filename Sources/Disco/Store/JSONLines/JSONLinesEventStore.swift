@@ -185,6 +185,8 @@ public final class JSONLinesEventStore: EventStore, StreamListing, ImportableEve
             if !existed { try StoreFile.syncDirectory(directory.path) }
             let checkpoint = directory.appendingPathComponent(IndexCheckpoint.fileName).path
             if existed, let index = IndexCheckpoint.read(from: checkpoint, for: file) {
+                // Used once: a crash before the next clean close must not find it again.
+                _ = unlink(checkpoint)
                 let scan = StoreScan(index: index, fileSize: index.endOffset, lineCount: Int(index.head), tornTail: nil)
                 return OpenedFiles(
                     lock: lock,

@@ -57,6 +57,8 @@ final class StoreCore: Sendable {
     private let lock: StoreLock
     private let durability: JSONLinesEventStore.Durability
     private let checkpointPath: String?
+    /// The file's identity when the store opened it.
+    private let openedIdentity: [Int64]?
     private let wakeup = DispatchSemaphore(value: 0)
     private let state: Mutex<State>
 
@@ -71,6 +73,7 @@ final class StoreCore: Sendable {
     ) {
         self.file = file
         self.checkpointPath = checkpointPath
+        self.openedIdentity = try? file.identity()
         self.lock = lock
         self.durability = durability
         self.signal = HeadSignal(head: index.head)
@@ -181,8 +184,8 @@ final class StoreCore: Sendable {
                     positions.last.map { $0 <= head ? positions.count : positions.prefix { $0 <= head }.count } ?? 0
                 return StreamSummary(stream: stream, firstPosition: first, version: version)
             }
-            .sorted { $0.firstPosition < $1.firstPosition }
         }
+        .sorted { $0.firstPosition < $1.firstPosition }
     }
 
     func read(stream: StreamID, after version: Int) throws(EventStoreError) -> [RecordedEvent] {
@@ -268,6 +271,9 @@ final class StoreCore: Sendable {
     }
 
     private func runWriter() {
+        // The file as this writer left it: a checkpoint is saved at close only if nobody else
+        // changed it meanwhile.
+        var identity = openedIdentity
         var dirty = false
         var lastSync = ContinuousClock.now
         writing: while true {
@@ -328,18 +334,21 @@ final class StoreCore: Sendable {
                     fail(failure)
                     for waiter in waiters { waiter.continuation.resume(throwing: failure) }
                 } else {
+                    identity = try? file.identity()
                     state.withLock { $0.committedHead = head }
                     for waiter in waiters { waiter.continuation.resume(returning: waiter.events) }
                     signal.publish(head: head)
                 }
             }
         }
-        if dirty, state.withLock({ $0.failure == nil }) { try? file.sync() }
-        let (index, failed) = state.withLock { ($0.index, $0.failure != nil) }
-        if !failed, let checkpointPath {
-            // Only a cache: when it cannot be written, the next open scans the file.
-            try? IndexCheckpoint.write(index, of: file, to: checkpointPath)
+        if dirty, state.withLock({ $0.failure == nil }) {
+            do throws(EventStoreError) {
+                try file.sync()
+            } catch {
+                fail(error)
+            }
         }
+        saveCheckpoint(expecting: identity)
         lock.file.unlock()
         let closeWaiters = state.withLock { state in
             state.writerExited = true
@@ -348,6 +357,21 @@ final class StoreCore: Sendable {
         }
         signal.close()
         for waiter in closeWaiters { waiter.resume() }
+    }
+
+    /// Saves the index for the next open when the store closes cleanly and the file is as
+    /// this writer left it; otherwise removes any older checkpoint, so the next open scans.
+    private func saveCheckpoint(expecting identity: [Int64]?) {
+        guard let checkpointPath else { return }
+        let (index, failed) = state.withLock { ($0.index, $0.failure != nil) }
+        let unchanged = identity != nil && (try? file.identity()) == identity
+        do throws(EventStoreError) {
+            guard !failed, unchanged else { throw EventStoreError(.io, "the events file changed or failed") }
+            try IndexCheckpoint.write(index, of: file, to: checkpointPath)
+        } catch {
+            // Only a cache: without it the next open scans the file.
+            _ = unlink(checkpointPath)
+        }
     }
 
     private func fail(_ error: EventStoreError) {

@@ -116,21 +116,25 @@ final class StoreFile: Sendable {
         guard result == 0 else { throw Self.failure("syncing", path) }
     }
 
-    /// What identifies this version of the file: its size, inode and modification time.
-    /// Any write to the file changes it.
+    /// What identifies this version of the file: its device, inode, size, and modification
+    /// and status-change times. Any write to the file changes it, and so does setting its
+    /// modification time back (which changes the status-change time).
     func identity() throws(EventStoreError) -> [Int64] {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw Self.failure("reading the status of", path) }
         #if canImport(Darwin)
-        let modified = info.st_mtimespec
+        let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
         #else
-        let modified = info.st_mtim
+        let (modified, changed) = (info.st_mtim, info.st_ctim)
         #endif
         return [
-            Int64(info.st_size), Int64(bitPattern: UInt64(info.st_ino)), Int64(modified.tv_sec),
-            Int64(modified.tv_nsec),
+            Int64(bitPattern: UInt64(info.st_dev)), Int64(bitPattern: UInt64(info.st_ino)), Int64(info.st_size),
+            Int64(modified.tv_sec), Int64(modified.tv_nsec), Int64(changed.tv_sec), Int64(changed.tv_nsec),
         ]
     }
+
+    /// The number of values in an ``identity()``.
+    static let identityCount = 7
 
     /// Cuts the file to a length.
     func truncate(to length: Int64) throws(EventStoreError) {

@@ -43,7 +43,14 @@ public final class JSONLinesSnapshotStore: SnapshotStore {
         let path = directory.appendingPathComponent(fileName).path
         var file = try StoreFile.open(path, create: true)
         var bytes = try file.read(offset: 0, count: Int(try file.size()))
+        // A last line without its line feed was cut by a crash: cut it, so that the next
+        // snapshot starts a line of its own.
+        let complete = (bytes.lastIndex(of: 0x0A) ?? -1) + 1
+        if complete < bytes.count {
+            try file.truncate(to: Int64(complete))
+        }
         var (entries, lineCount, skipped) = index(bytes)
+        bytes.removeSubrange(complete...)
         if skipped > 0 {
             logger.warning(
                 "skipped snapshot lines that cannot be read; those aggregates replay more events",
@@ -63,7 +70,7 @@ public final class JSONLinesSnapshotStore: SnapshotStore {
             try StoreFile.syncDirectory(directory.path)
             file = try StoreFile.open(path, create: false)
             bytes = Array(compacted)
-            (entries, _, skipped) = index(bytes)
+            (entries, _, _) = index(bytes)
         }
         return JSONLinesSnapshotStore(file: file, entries: entries, end: Int64(bytes.count), skipped: skipped)
     }
@@ -101,7 +108,13 @@ public final class JSONLinesSnapshotStore: SnapshotStore {
         line.append(0x0A)
         try state.withLock { state throws(EventStoreError) in
             if let kept = state.entries[snapshot.stream], kept.version > snapshot.version { return }
-            try file.append(line)
+            do throws(EventStoreError) {
+                try file.append(line)
+            } catch {
+                // Cut what a failed write left, so that the offsets of later lines stay right.
+                try? file.truncate(to: state.end)
+                throw error
+            }
             state.entries[snapshot.stream] = Entry(offset: state.end, length: line.count, version: snapshot.version)
             state.end += Int64(line.count)
         }
@@ -120,8 +133,8 @@ public final class JSONLinesSnapshotStore: SnapshotStore {
             "aggregate": .string(snapshot.stream.aggregate),
             "id": Value(snapshot.stream.id),
             "version": .int(snapshot.version),
+            "last_event_id": Value(snapshot.lastEventID),
             "schema": .string(snapshot.schema),
-            "recent_command_ids": .array(snapshot.recentCommandIDs.map { Value($0) }),
             "state": .object(snapshot.state),
         ]
     }
@@ -133,7 +146,7 @@ public final class JSONLinesSnapshotStore: SnapshotStore {
             let id = object["id"].flatMap(UUID.init(value:)),
             let version = object["version"]?.intValue,
             case .string(let schema)? = object["schema"],
-            case .array(let commandIDs)? = object["recent_command_ids"],
+            let lastEventID = object["last_event_id"].flatMap(UUID.init(value:)),
             case .object(let state)? = object["state"]
         else {
             throw EventStoreError(.corrupted, "not a snapshot line of format 1")
@@ -141,9 +154,9 @@ public final class JSONLinesSnapshotStore: SnapshotStore {
         return Snapshot(
             stream: StreamID(aggregate: aggregate, id: id),
             version: version,
+            lastEventID: lastEventID,
             schema: schema,
-            state: state,
-            recentCommandIDs: commandIDs.compactMap(UUID.init(value:))
+            state: state
         )
     }
 }

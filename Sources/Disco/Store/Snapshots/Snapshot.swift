@@ -6,20 +6,20 @@ public struct Snapshot: Sendable, Hashable {
     public var stream: StreamID
     /// The version of the last event folded into the state.
     public var version: Int
+    /// The id of that event: a snapshot is used only while the stream still holds it, so a
+    /// snapshot never outlives the events it was taken from (a restored backup, a lost tail).
+    public var lastEventID: UUID
     /// The ``SnapshotCodable/snapshotSchema`` the state was saved under.
     public var schema: String
     /// The state's fields (``Aggregate/fields``).
     public var state: Params
-    /// The ids of the last commands recorded on the stream up to ``version``, oldest first,
-    /// so that a command dispatched again after a restart is still recognised as recorded.
-    public var recentCommandIDs: [UUID]
 
     /// A snapshot of a stream at a version.
-    public init(stream: StreamID, version: Int, schema: String, state: Params, recentCommandIDs: [UUID] = []) {
+    public init(stream: StreamID, version: Int, lastEventID: UUID, schema: String, state: Params) {
         self.stream = stream
         self.version = version
+        self.lastEventID = lastEventID
         self.schema = schema
         self.state = state
-        self.recentCommandIDs = recentCommandIDs
     }
 }
