@@ -50,23 +50,32 @@ enum SnapshotBench {
             )
             try await resnapshot(folder)
         }
+        // With the default ledger window, start-up also reads the last 100,000 events in
+        // order (without folding them) to recognise commands dispatched again.
+        let defaultLedger = try await timeStart(folder, snapshots: true, commandHistoryLimit: 100_000)
         BenchReport.emit(
             "long_stream_load",
             [
                 "stream_events": .int(events), "without_snapshot_ms": BenchReport.round(full * 1_000, 2),
-                "with_snapshot": .array(rows),
+                "with_snapshot": .array(rows), "command_history_limit": .int(1_000),
+                "with_snapshot_and_command_history_limit_100000_ms": BenchReport.round(defaultLedger * 1_000, 2),
                 "target": "time proportional to the events after the latest snapshot",
             ]
         )
     }
 
     /// Seconds to open the store and start an orchestrator over it.
-    private static func timeStart(_ folder: URL, snapshots: Bool) async throws -> Double {
+    private static func timeStart(_ folder: URL, snapshots: Bool, commandHistoryLimit: Int = 1_000) async throws -> Double {
         let (store, seconds) = try await BenchReport.time { () async throws -> JSONLinesEventStore in
             let store = try await JSONLinesEventStore.open(directory: folder, durability: .none)
             let options =
                 snapshots
-                ? OrchestratorOptions(snapshots: store.snapshots, snapshotEvery: 1_000_000_000) : OrchestratorOptions()
+                ? OrchestratorOptions(
+                    snapshots: store.snapshots,
+                    snapshotEvery: 1_000_000_000,
+                    commandHistoryLimit: commandHistoryLimit
+                )
+                : OrchestratorOptions()
             _ = try await Orchestrator.start([Wallet.self], store: store, options: options)
             return store
         }
