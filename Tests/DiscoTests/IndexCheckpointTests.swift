@@ -25,7 +25,13 @@ struct IndexCheckpointTests {
 
     /// Everything a store shows: all events, each stream, the stream list.
     private func contents(_ store: JSONLinesEventStore) async throws -> [[RecordedEvent]] {
-        var result = [try await store.readAll(after: 0, limit: 1_000)]
+        let all = try await store.readAll(after: 0, limit: 1_000)
+        #expect(
+            try await store.commands(after: 0)
+                == all.map { RecordedCommand(commandID: $0.commandID, stream: $0.stream, version: $0.version) }
+        )
+        #expect(try await store.commands(after: 7) == Array(try await store.commands(after: 0).dropFirst(7)))
+        var result = [all]
         for summary in try await store.streams() {
             result.append(try await store.read(stream: summary.stream))
         }

@@ -107,9 +107,9 @@ extension AggregateRuntime {
     }
 
     /// Notes the commands of recorded events in the ledger, without folding them.
-    func remember(_ events: [RecordedEvent]) {
-        for event in events {
-            ledger.record(event.commandID, aggregateID: event.stream.id, version: event.version)
+    func remember(_ commands: [RecordedCommand]) {
+        for command in commands {
+            ledger.record(command.commandID, aggregateID: command.stream.id, version: command.version)
         }
     }
 }

@@ -18,7 +18,7 @@ protocol AnyAggregateRuntime: Actor {
     func query(_ name: String, _ params: Params) throws(QueryError) -> QueryResult
     func replay(_ events: [RecordedEvent]) throws
     func restore(_ streams: [StreamSummary]) async throws
-    func remember(_ events: [RecordedEvent])
+    func remember(_ commands: [RecordedCommand])
 }
 
 /// The states of one aggregate type and the dispatching of its commands.

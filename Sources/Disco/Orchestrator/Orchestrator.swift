@@ -109,11 +109,25 @@ public actor Orchestrator {
     private func rememberRecentCommands(limit: Int?, batchSize: Int = 4096) async throws {
         let head = try await store.headPosition()
         var position = limit.map { Swift.max(0, head - Int64($0)) } ?? 0
+        if let listing = store as? any CommandListing {
+            // From the store's index, without reading the events.
+            var byAggregate: [String: [RecordedCommand]] = [:]
+            for command in try await listing.commands(after: position)
+            where runtimesByAggregate[command.stream.aggregate] != nil {
+                byAggregate[command.stream.aggregate, default: []].append(command)
+            }
+            for (aggregate, commands) in byAggregate {
+                await runtimesByAggregate[aggregate]?.remember(commands)
+            }
+            return
+        }
         while true {
             let batch = try await store.readAll(after: position, limit: batchSize)
             guard let last = batch.last else { return }
             for (aggregate, events) in Self.byAggregate(batch, known: runtimesByAggregate) {
-                await runtimesByAggregate[aggregate]?.remember(events)
+                await runtimesByAggregate[aggregate]?.remember(
+                    events.map { RecordedCommand(commandID: $0.commandID, stream: $0.stream, version: $0.version) }
+                )
             }
             position = last.position
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An event store that keeps everything in memory: for tests and examples.
-public actor InMemoryEventStore: EventStore, StreamListing {
+public actor InMemoryEventStore: EventStore, StreamListing, CommandListing {
     private var events: [RecordedEvent] = []
     private var indexesByStream: [StreamID: [Int]] = [:]
     private let signal = HeadSignal(head: 0)
@@ -51,6 +51,12 @@ public actor InMemoryEventStore: EventStore, StreamListing {
             indexes.first.map { StreamSummary(stream: stream, firstPosition: Int64($0 + 1), version: indexes.count) }
         }
         .sorted { $0.firstPosition < $1.firstPosition }
+    }
+
+    public func commands(after position: Int64) -> [RecordedCommand] {
+        let start = Int(max(position, 0))
+        guard start < events.count else { return [] }
+        return events[start...].map { RecordedCommand(commandID: $0.commandID, stream: $0.stream, version: $0.version) }
     }
 
     public func headPosition() -> Int64 {

@@ -9,31 +9,24 @@ import Foundation
 /// removes it once read. Otherwise opening scans the file as usual, so after a crash, or any
 /// change to the file, opening scans and checks every line again.
 ///
-/// Layout (integers little-endian): `DISCOIX2`, the events file's identity (device, inode,
-/// size, modification and status-change times in seconds and nanoseconds), the end offset, the event count N, the stream
-/// count S; S streams (aggregate name length as UInt16, its UTF-8 bytes, the id's 16
-/// bytes); N line offsets (Int64); N stream numbers (UInt32); a 64-bit FNV-1a checksum of
+/// Layout (integers little-endian): `DISCOIX3`, the events file's identity (device, inode,
+/// size, modification and status-change times in seconds and nanoseconds), the end offset,
+/// the event count N, the stream count S; S streams in the order of their first events
+/// (aggregate name length as UInt16, its UTF-8 bytes, the id's 16 bytes); N line offsets
+/// (Int64); N stream numbers (UInt32); N command ids (16 bytes); a 64-bit FNV-1a checksum of
 /// everything before it.
 enum IndexCheckpoint {
     /// The file's name in the store folder.
     static let fileName = "index.checkpoint"
 
-    private static let magic = Array("DISCOIX2".utf8)
+    private static let magic = Array("DISCOIX3".utf8)
 
     /// Writes the index of a file that will not change before the next open, replacing any
     /// earlier checkpoint atomically.
     static func write(_ index: StoreIndex, of file: StoreFile, to path: String) throws(EventStoreError) {
-        var ordinals: [StreamID: UInt32] = [:]
-        var streams: [StreamID] = []
-        var byPosition = [UInt32](repeating: 0, count: Int(index.head))
-        for (stream, positions) in index.streams.sorted(by: { ($0.value.first ?? 0) < ($1.value.first ?? 0) }) {
-            let ordinal = UInt32(streams.count)
-            ordinals[stream] = ordinal
-            streams.append(stream)
-            for position in positions { byPosition[Int(position - 1)] = ordinal }
-        }
+        let streams = index.streamIDs
         var bytes: [UInt8] = magic
-        bytes.reserveCapacity(64 + streams.count * 40 + Int(index.head) * 12)
+        bytes.reserveCapacity(128 + streams.count * 40 + Int(index.head) * 28)
         for value in try file.identity() { append(value, to: &bytes) }
         append(index.endOffset, to: &bytes)
         append(index.head, to: &bytes)
@@ -48,7 +41,8 @@ enum IndexCheckpoint {
             withUnsafeBytes(of: stream.id.uuid) { bytes.append(contentsOf: $0) }
         }
         for start in index.lineStarts { append(start, to: &bytes) }
-        for ordinal in byPosition { withUnsafeBytes(of: ordinal.littleEndian) { bytes.append(contentsOf: $0) } }
+        for number in index.streamNumbers { withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) } }
+        for commandID in index.commandIDs { withUnsafeBytes(of: commandID.uuid) { bytes.append(contentsOf: $0) } }
         append(Int64(bitPattern: checksum(bytes[...])), to: &bytes)
 
         let temporary = path + ".writing"
@@ -82,20 +76,15 @@ enum IndexCheckpoint {
             guard let name = reader.string(), let id = reader.uuid() else { return nil }
             streams.append(StreamID(aggregate: name, id: id))
         }
-        guard let lineStarts = reader.int64s(Int(count)), let ordinals = reader.uint32s(Int(count)),
-            reader.offset == body.count
-        else {
-            return nil
-        }
-        var positions = [[Int64]](repeating: [], count: streams.count)
-        for (index, ordinal) in ordinals.enumerated() {
-            guard Int(ordinal) < positions.count else { return nil }
-            positions[Int(ordinal)].append(Int64(index + 1))
-        }
-        var byStream: [StreamID: [Int64]] = [:]
-        byStream.reserveCapacity(streams.count)
-        for (stream, streamPositions) in zip(streams, positions) { byStream[stream] = streamPositions }
-        return StoreIndex(lineStarts: lineStarts, endOffset: endOffset, streams: byStream)
+        guard let lineStarts = reader.int64s(Int(count)), let numbers = reader.uint32s(Int(count)) else { return nil }
+        guard let commandIDs = reader.uuids(Int(count)), reader.offset == body.count, numbers.allSatisfy({ Int($0) < streams.count }) else { return nil }
+        return StoreIndex(
+            lineStarts: lineStarts,
+            endOffset: endOffset,
+            streamIDs: streams,
+            streamNumbers: numbers,
+            commandIDs: commandIDs
+        )
     }
 
     private static func append(_ value: Int64, to bytes: inout [UInt8]) {
@@ -147,6 +136,15 @@ enum IndexCheckpoint {
             guard offset + length <= bytes.count else { return nil }
             defer { offset += length }
             return String(validating: bytes[offset..<(offset + length)], as: UTF8.self)
+        }
+
+        mutating func uuids(_ count: Int) -> [UUID]? {
+            guard count >= 0, count <= (bytes.count - offset) / 16 else { return nil }
+            let values = bytes.withUnsafeBytes { raw in
+                (0..<count).map { UUID(uuid: raw.loadUnaligned(fromByteOffset: offset + $0 * 16, as: uuid_t.self)) }
+            }
+            offset += count * 16
+            return values
         }
 
         mutating func uuid() -> UUID? {

@@ -29,7 +29,7 @@ import Logging
 ///
 /// The store is a class rather than an actor so that reads run in parallel with each other
 /// and with the writer; its state is behind a lock.
-public final class JSONLinesEventStore: EventStore, StreamListing, ImportableEventStore {
+public final class JSONLinesEventStore: EventStore, StreamListing, CommandListing, ImportableEventStore {
     /// The store's folder.
     public let directory: URL
     /// When appends are acknowledged relative to the disk.
@@ -262,6 +262,11 @@ public final class JSONLinesEventStore: EventStore, StreamListing, ImportableEve
     ///   continue the store's head or a stream's versions do not continue it.
     public func importEvents(_ events: [RecordedEvent]) async throws {
         try await core.importEvents(events)
+    }
+
+    /// The command, stream and version of every event after a position, from the index.
+    public func commands(after position: Int64) async throws -> [RecordedCommand] {
+        try core.commands(after: position)
     }
 
     /// Every stream, in the order of their first events, from the index.

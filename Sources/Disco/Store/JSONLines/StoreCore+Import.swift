@@ -33,6 +33,7 @@ extension StoreCore {
                         position: event.position,
                         stream: event.stream,
                         version: event.version,
+                        commandID: event.commandID,
                         recordedAt: event.recordedAt
                     )
                 }

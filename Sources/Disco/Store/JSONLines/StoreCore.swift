@@ -36,6 +36,7 @@ final class StoreCore: Sendable {
             position: Int64,
             stream: StreamID,
             version: Int,
+            commandID: UUID,
             recordedAt: Date
         ) {
             let start = nextOffset
@@ -48,7 +49,7 @@ final class StoreCore: Sendable {
                 into: &pending
             )
             nextOffset += Int64(pending.count - before)
-            index.add(stream: stream, start: start, end: nextOffset)
+            index.add(stream: stream, commandID: commandID, start: start, end: nextOffset)
         }
     }
 
@@ -111,6 +112,7 @@ final class StoreCore: Sendable {
                     position: position,
                     stream: stream,
                     version: version,
+                    commandID: event.commandID,
                     recordedAt: recordedAt
                 )
                 recorded.append(
@@ -178,7 +180,8 @@ final class StoreCore: Sendable {
         try state.withLock { state throws(EventStoreError) in
             if state.writerExited { throw Self.closedError }
             let head = state.committedHead
-            return state.index.streams.compactMap { stream, positions -> StreamSummary? in
+            return state.index.streams.compactMap { stream, entry -> StreamSummary? in
+                let positions = entry.positions
                 guard let first = positions.first, first <= head else { return nil }
                 let version =
                     positions.last.map { $0 <= head ? positions.count : positions.prefix { $0 <= head }.count } ?? 0
@@ -186,6 +189,13 @@ final class StoreCore: Sendable {
             }
         }
         .sorted { $0.firstPosition < $1.firstPosition }
+    }
+
+    func commands(after position: Int64) throws(EventStoreError) -> [RecordedCommand] {
+        try state.withLock { state throws(EventStoreError) in
+            if state.writerExited { throw Self.closedError }
+            return state.index.commands(after: position, upTo: state.committedHead)
+        }
     }
 
     func read(stream: StreamID, after version: Int) throws(EventStoreError) -> [RecordedEvent] {

@@ -1,21 +1,49 @@
-/// Where each event of `events.jsonl` is: the byte offset of every line and the positions
-/// of every stream. Payloads stay on disk; reading an event seeks to its line.
+import Foundation
+
+/// Where each event of `events.jsonl` is: the byte offset of every line, the stream and
+/// command of every event, and the positions of every stream. Payloads stay on disk; reading
+/// an event seeks to its line.
 struct StoreIndex: Sendable {
+    /// One stream's place in the index.
+    struct Stream: Sendable {
+        /// Its number in ``streamIDs``.
+        var number: UInt32
+        /// The positions of its events; an event's version is its place here, from 1.
+        var positions: [Int64]
+    }
+
     /// `lineStarts[p - 1]` is the offset of the line of position `p`.
     private(set) var lineStarts: [Int64] = []
     /// The offset just past the last event's line.
     private(set) var endOffset: Int64 = 0
-    /// The positions of each stream's events; an event's version is its place here, from 1.
-    private(set) var streams: [StreamID: [Int64]] = [:]
+    /// `streamNumbers[p - 1]` is the number of the stream of position `p` in ``streamIDs``.
+    private(set) var streamNumbers: [UInt32] = []
+    /// `commandIDs[p - 1]` is the id of the command that recorded position `p`.
+    private(set) var commandIDs: [UUID] = []
+    /// Every stream, numbered in the order of their first events.
+    private(set) var streamIDs: [StreamID] = []
+    /// Each stream's number and positions.
+    private(set) var streams: [StreamID: Stream] = [:]
 
     /// An empty index.
     init() {}
 
-    /// An index read back from a checkpoint: the line offsets, the end, and each stream's
-    /// positions.
-    init(lineStarts: [Int64], endOffset: Int64, streams: [StreamID: [Int64]]) {
+    /// An index read back from a checkpoint.
+    init(lineStarts: [Int64], endOffset: Int64, streamIDs: [StreamID], streamNumbers: [UInt32], commandIDs: [UUID]) {
         self.lineStarts = lineStarts
         self.endOffset = endOffset
+        self.streamIDs = streamIDs
+        self.streamNumbers = streamNumbers
+        self.commandIDs = commandIDs
+        var positions = [[Int64]](repeating: [], count: streamIDs.count)
+        for (index, number) in streamNumbers.enumerated() {
+            positions[Int(number)].append(Int64(index + 1))
+        }
+        var streams: [StreamID: Stream] = [:]
+        streams.reserveCapacity(streamIDs.count)
+        for (number, stream) in streamIDs.enumerated() {
+            streams[stream] = Stream(number: UInt32(number), positions: positions[number])
+        }
         self.streams = streams
     }
 
@@ -24,14 +52,24 @@ struct StoreIndex: Sendable {
 
     /// The version of a stream's last indexed event; 0 for a stream with none.
     func version(of stream: StreamID) -> Int {
-        streams[stream]?.count ?? 0
+        streams[stream]?.positions.count ?? 0
     }
 
     /// Adds the next event: its line spans `start..<end`.
-    mutating func add(stream: StreamID, start: Int64, end: Int64) {
+    mutating func add(stream: StreamID, commandID: UUID, start: Int64, end: Int64) {
         lineStarts.append(start)
         endOffset = end
-        streams[stream, default: []].append(Int64(lineStarts.count))
+        commandIDs.append(commandID)
+        let position = Int64(lineStarts.count)
+        if let number = streams[stream]?.number {
+            streams[stream]?.positions.append(position)
+            streamNumbers.append(number)
+        } else {
+            let number = UInt32(streamIDs.count)
+            streamIDs.append(stream)
+            streams[stream] = Stream(number: number, positions: [position])
+            streamNumbers.append(number)
+        }
     }
 
     /// The bytes from the line of position `first` to the end of the line of `last`.
@@ -43,14 +81,50 @@ struct StoreIndex: Sendable {
 
     /// The positions of a stream's events with a version greater than `version`, up to `head`.
     func positions(of stream: StreamID, after version: Int, upTo head: Int64) -> ArraySlice<Int64> {
-        guard let positions = streams[stream], version < positions.count else { return [] }
+        guard let positions = streams[stream]?.positions, version < positions.count else { return [] }
         let slice = positions[Swift.max(version, 0)...]
         guard let last = slice.last, last > head else { return slice }
         return slice.prefix { $0 <= head }
     }
 
+    /// The stream, version and command of each event after `position`, up to `head`.
+    func commands(after position: Int64, upTo head: Int64) -> [RecordedCommand] {
+        guard position < head else { return [] }
+        var versions: [UInt32: Int] = [:]
+        var result: [RecordedCommand] = []
+        result.reserveCapacity(Int(head - position))
+        for index in Int(Swift.max(position, 0))..<Int(head) {
+            let number = streamNumbers[index]
+            let stream = streamIDs[Int(number)]
+            let version: Int
+            if let previous = versions[number] {
+                version = previous + 1
+            } else {
+                // The first event of this stream in the range: find its place once.
+                let positions = streams[stream]?.positions ?? []
+                version = Self.firstIndex(of: Int64(index + 1), in: positions) + 1
+            }
+            versions[number] = version
+            result.append(RecordedCommand(commandID: commandIDs[index], stream: stream, version: version))
+        }
+        return result
+    }
+
+    /// The place of a position in a sorted list of positions (binary search).
+    private static func firstIndex(of position: Int64, in positions: [Int64]) -> Int {
+        var low = 0
+        var high = positions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if positions[middle] < position { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     /// Reserves room for a number of events.
     mutating func reserveCapacity(_ count: Int) {
         lineStarts.reserveCapacity(count)
+        streamNumbers.reserveCapacity(count)
+        commandIDs.reserveCapacity(count)
     }
 }

@@ -198,7 +198,7 @@ private struct ScanState {
         command.lines.append((offset, offset + Int64(length) + 1))
         if command.lines.count == command.count {
             for span in command.lines {
-                index.add(stream: command.stream, start: span.start, end: span.end)
+                index.add(stream: command.stream, commandID: command.commandID, start: span.start, end: span.end)
             }
             open = nil
         } else {
