@@ -16,6 +16,7 @@ struct PostgresSchema: Sendable {
 
     var events: String { "\(name).disco_events" }
     var checkpoints: String { "\(name).disco_checkpoints" }
+    var snapshots: String { "\(name).disco_snapshots" }
     var migrationsTable: String { "\(name).disco_schema_migrations" }
     var appendFunction: String { "\(name).disco_append" }
     var importFunction: String { "\(name).disco_import" }
@@ -28,8 +29,27 @@ struct PostgresSchema: Sendable {
 
     /// The statements that bring a database to each version, in order: index 0 is version 1.
     static let migrations: [(description: String, statements: @Sendable (PostgresSchema) -> [String])] = [
-        ("events, checkpoints, disco_append and disco_import", { $0.version1 })
+        ("events, checkpoints, disco_append and disco_import", { $0.version1 }),
+        ("snapshots", { $0.version2 }),
     ]
+
+    /// Version 2: the snapshots table, the latest snapshot of each stream.
+    var version2: [String] {
+        [
+            """
+            CREATE TABLE \(snapshots) (
+                stream_type    text        NOT NULL,
+                stream_id      uuid        NOT NULL,
+                version        integer     NOT NULL CHECK (version > 0),
+                last_event_id  uuid        NOT NULL,
+                schema         text        NOT NULL,
+                state          json        NOT NULL,
+                taken_at       timestamptz NOT NULL DEFAULT clock_timestamp(),
+                PRIMARY KEY (stream_type, stream_id)
+            )
+            """
+        ]
+    }
 
     /// Version 1: the events table, the checkpoints table and the append and import functions.
     var version1: [String] {

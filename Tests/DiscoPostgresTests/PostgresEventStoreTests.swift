@@ -79,7 +79,7 @@ struct PostgresEventStoreTests {
                 "SELECT count(*)::bigint FROM \(unescaped: configuration.schema).disco_schema_migrations")
             var count: Int64 = 0
             for try await (value,) in rows.decode((Int64.self)) { count = value }
-            #expect(count == 1)
+            #expect(count == 2)
             await first.close()
             await second.close()
         }
