@@ -41,6 +41,9 @@ public enum EventStoreConformance {
         case valuesRoundTrip
         /// A subscription delivers recorded events, then new ones, in order.
         case subscription
+        /// A store that lists its streams (``StreamListing``) or the commands of its events
+        /// (``CommandListing``) agrees with what reading everything shows.
+        case listingsMatchEvents
 
         public var description: String { rawValue }
 
@@ -59,6 +62,7 @@ public enum EventStoreConformance {
             case .concurrentAppendsManyStreams: try await EventStoreConformance.concurrentAppendsManyStreams(store)
             case .valuesRoundTrip: try await EventStoreConformance.valuesRoundTrip(store)
             case .subscription: try await EventStoreConformance.subscription(store)
+            case .listingsMatchEvents: try await EventStoreConformance.listingsMatchEvents(store)
             }
         }
     }
@@ -293,6 +297,33 @@ public enum EventStoreConformance {
         try expect(read == recorded, "the event read back differs from the one appended")
         try expect(read.first?.payload == payload, "the payload changed: \(read.first.map { Value.describe($0.payload) } ?? "none")")
         try expect(read.first?.metadata == metadata, "the metadata changed")
+    }
+
+    static func listingsMatchEvents(_ store: any EventStore) async throws {
+        let streams = (0..<4).map { _ in stream() }
+        for round in 0..<3 {
+            for stream in streams.reversed() where round < 2 || stream != streams[0] {
+                _ = try await store.append(command(round + 1), to: stream, expectedVersion: .any)
+            }
+        }
+        let all = try await store.readAll(after: 0, limit: 1_000)
+        if let listing = store as? any StreamListing {
+            let expected = streams.reversed().map { stream in
+                let events = all.filter { $0.stream == stream }
+                return StreamSummary(stream: stream, firstPosition: events[0].position, version: events.count)
+            }
+            let listed = try await listing.streams()
+            try expect(listed == expected, "streams() gave \(listed), the events show \(expected)")
+        }
+        if let listing = store as? any CommandListing {
+            for after in [0, 5, Int64(all.count)] {
+                let expected = all.filter { $0.position > after }.map {
+                    RecordedCommand(commandID: $0.commandID, stream: $0.stream, version: $0.version)
+                }
+                let listed = try await listing.commands(after: after)
+                try expect(listed == expected, "commands(after: \(after)) does not match the events after it")
+            }
+        }
     }
 
     static func subscription(_ store: any EventStore) async throws {
