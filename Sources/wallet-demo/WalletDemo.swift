@@ -23,7 +23,13 @@ struct WalletDemo: AsyncParsableCommand {
         let eventStore = try await JSONLinesEventStore.open(directory: directory)
         let orchestrator = try await Orchestrator.start([Wallet.self], store: eventStore)
         let session = Session(orchestrator: orchestrator, userID: userId.lowercased())
-        try await session.replay()
+        do {
+            try await session.replay()
+        } catch {
+            await eventStore.close()
+            throw error
+        }
+        await eventStore.close()
     }
 
     private static func temporaryDirectory() -> URL {

@@ -19,6 +19,9 @@ enum IndexCheckpoint {
     /// The file's name in the store folder.
     static let fileName = "index.checkpoint"
 
+    /// The suffix of the file a checkpoint is written to before it is renamed into place.
+    static let temporarySuffix = ".writing"
+
     private static let magic = Array("DISCOIX3".utf8)
 
     /// Writes the index of a file that will not change before the next open, replacing any
@@ -45,7 +48,7 @@ enum IndexCheckpoint {
         for commandID in index.commandIDs { withUnsafeBytes(of: commandID.uuid) { bytes.append(contentsOf: $0) } }
         append(Int64(bitPattern: checksum(bytes[...])), to: &bytes)
 
-        let temporary = path + ".writing"
+        let temporary = path + temporarySuffix
         let output = try StoreFile.open(temporary, create: true)
         try output.truncate(to: 0)
         try output.append(bytes)

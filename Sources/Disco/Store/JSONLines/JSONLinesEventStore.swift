@@ -184,6 +184,8 @@ public final class JSONLinesEventStore: EventStore, StreamListing, CommandListin
             let file = try StoreFile.open(path, create: true)
             if !existed { try StoreFile.syncDirectory(directory.path) }
             let checkpoint = directory.appendingPathComponent(IndexCheckpoint.fileName).path
+            // What a process that stopped while writing a checkpoint left behind.
+            _ = unlink(checkpoint + IndexCheckpoint.temporarySuffix)
             if existed, let index = IndexCheckpoint.read(from: checkpoint, for: file) {
                 // Used once: a crash before the next clean close must not find it again.
                 _ = unlink(checkpoint)
