@@ -46,10 +46,10 @@ struct SpecCheckRun {
         checkFields(
             spec.state,
             of: "the state",
-            reserved: Self.expressionKeywords.merging([
+            reserved: [
                 "id": "'id' is implicit in every state; remove it",
                 "fields": "'fields' is the name of the state's JSON-like view; rename the field",
-            ]) { _, new in new }
+            ]
         )
         let commands = spec.commands.map { checkCommand($0) }
         let events = spec.events.map { checkEvent($0) }
@@ -136,7 +136,8 @@ struct SpecCheckRun {
         }
     }
 
-    /// Checks a list of fields: snake_case, no collisions after conversion, no reserved names.
+    /// Checks a list of fields: snake_case, no collisions after conversion, no reserved names
+    /// (the caller's, then the expression keywords, which no name may be).
     private mutating func checkFields(_ fields: [FieldSpec], of what: String, reserved: [String: String] = [:]) {
         checkNames(fields.map(\.name), of: what, reserved: reserved)
     }
@@ -144,7 +145,7 @@ struct SpecCheckRun {
     private mutating func checkNames(_ names: [Located<String>], of what: String, reserved: [String: String]) {
         var seen: [String: String] = [:]
         for name in names {
-            if let reason = reserved[name.value] {
+            if let reason = reserved[name.value] ?? Self.expressionKeywords[name.value] {
                 diagnostics.error(reason, at: name.location)
                 continue
             }
@@ -170,7 +171,7 @@ struct SpecCheckRun {
         checkNames(
             command.params.map(\.name),
             of: "the params of \(what)",
-            reserved: Self.expressionKeywords.merging(Self.generatedMemberNames) { _, new in new }.merging([
+            reserved: Self.generatedMemberNames.merging([
                 "id": "'id' is implicit: every command has it (optional when the command creates); remove it"
             ]) { _, new in new }
         )
@@ -273,7 +274,7 @@ struct SpecCheckRun {
 
     private mutating func checkEvent(_ event: EventSpec) -> CheckedEvent {
         let what = "event '\(event.name.value)'"
-        checkFields(event.fields, of: "the fields of \(what)", reserved: Self.expressionKeywords)
+        checkFields(event.fields, of: "the fields of \(what)")
         if event.version < 1 {
             diagnostics.error("the version of \(what) must be 1 or more", at: event.name.location)
         }
@@ -315,7 +316,7 @@ struct SpecCheckRun {
         checkNames(
             query.params.map(\.name),
             of: "the params of \(what)",
-            reserved: Self.expressionKeywords.merging(Self.generatedMemberNames) { _, new in new }
+            reserved: Self.generatedMemberNames
         )
         let params = query.params.map { checkParam($0, of: what) }
         var names: [String: ExpressionScope.Binding] = [:]

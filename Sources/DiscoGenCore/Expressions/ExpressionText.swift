@@ -13,7 +13,7 @@ enum ExpressionText {
                 || scalar.properties.generalCategory == .lineSeparator
                 || scalar.properties.generalCategory == .paragraphSeparator
             {
-                shown += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                shown += unicodeEscape(scalar)
             } else {
                 shown.unicodeScalars.append(scalar)
             }

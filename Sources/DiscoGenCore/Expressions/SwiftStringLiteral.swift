@@ -48,6 +48,6 @@ private func swiftStringEscape(_ scalar: Unicode.Scalar, afterEscape: Bool) -> S
 }
 
 /// `\u{X}` for a scalar.
-private func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
+func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
     "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
 }

@@ -76,7 +76,7 @@ extension {{aggregateType}} {
 
         /// Dispatches `{{{name}}}` and returns the new state.
         @discardableResult
-        {{access}}func {{{caseName}}}({{{initParameters}}}{{#hasInitParameters}}, {{/hasInitParameters}}metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> {{aggregateType}} {
+        {{access}}func {{{caseName}}}({{{initParameters}}}, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> {{aggregateType}} {
             try await orchestrator.dispatch({{aggregateType}}.self, {{typeName}}.name, {{typeName}}({{{params.initArguments}}}).params, metadata: metadata)
         }
 {{/commands}}

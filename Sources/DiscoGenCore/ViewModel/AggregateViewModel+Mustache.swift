@@ -99,7 +99,6 @@ extension CommandViewModel: MustacheParent {
         case "creates": creates
         case "properties": properties
         case "initParameters": initParameters
-        case "hasInitParameters": hasInitParameters
         case "params": params
         case "rules": rules
         case "hasRules": hasRules

@@ -47,7 +47,7 @@ public struct FieldViewModel: Sendable {
     /// The Swift identifier: `userId`, or `` `default` `` for a keyword.
     public var identifier: String
     /// The identifier as an argument label, where keywords need no backticks.
-    public var label: String
+    public var label: String { ViewModelTranslator.label(identifier) }
     /// The spec name as a Swift string literal: `"user_id"`.
     public var keyLiteral: String
     /// The Swift type: `UUID`.
@@ -57,10 +57,9 @@ public struct FieldViewModel: Sendable {
     /// Whether a comma follows it in a parameter list.
     public var isLast: Bool
 
-    /// A field; its label is derived from the identifier.
+    /// A field.
     public init(identifier: String, keyLiteral: String, swiftType: String, initialValue: String?, isLast: Bool) {
         self.identifier = identifier
-        self.label = ViewModelTranslator.label(identifier)
         self.keyLiteral = keyLiteral
         self.swiftType = swiftType
         self.initialValue = initialValue
@@ -132,8 +131,6 @@ public struct CommandViewModel: Sendable {
     public var properties: [FieldViewModel]
     /// The memberwise initializer's parameter list.
     public var initParameters: String
-    /// Whether the parameter list is not empty.
-    public var hasInitParameters: Bool
     /// How params are read.
     public var params: ParamsViewModel
     /// The business rules.

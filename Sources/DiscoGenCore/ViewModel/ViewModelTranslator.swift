@@ -39,13 +39,7 @@ public struct ViewModelTranslator: Sendable {
             ),
             snapshotLabelLiteral: swiftStringLiteral("snapshot of \(typeName)"),
             commands: commands,
-            executeUsesState: checked.commands.contains { command in
-                command.rules.contains { $0.check.expression.reads("state") }
-                    || command.emits.contains { emit in
-                        emit.fields.contains { $0.value.expression.reads("state") }
-                            || emit.when?.expression.reads("state") == true
-                    }
-            },
+            executeUsesState: checked.commands.contains { $0.reads("state") },
             handwrittenCommands: commands.filter(\.isHandwritten),
             hasHandwrittenCommands: commands.contains(where: \.isHandwritten),
             events: events,
@@ -94,12 +88,7 @@ public struct ViewModelTranslator: Sendable {
                 condition: emit.when.map { mapped($0.expression.swift, at: $0.location, spec: spec) }
             )
         }
-        let usesCommand =
-            checked.rules.contains { $0.check.expression.reads("command") }
-            || checked.emits.contains { emit in
-                emit.fields.contains { $0.value.expression.reads("command") }
-                    || emit.when?.expression.reads("command") == true
-            }
+        let usesCommand = checked.reads("command")
         return CommandViewModel(
             name: command.name.value,
             caseName: Naming.identifier(command.name.value),
@@ -108,7 +97,6 @@ public struct ViewModelTranslator: Sendable {
             creates: command.creates,
             properties: properties,
             initParameters: Self.parameterList(properties),
-            hasInitParameters: !properties.isEmpty,
             params: params,
             rules: checked.rules.map { rule in
                 RuleViewModel(
@@ -182,9 +170,9 @@ public struct ViewModelTranslator: Sendable {
         let fieldTypes = Dictionary(spec.state.map { ($0.name.value, $0.type.value) }, uniquingKeysWith: { a, _ in a })
             .merging(["id": .uuid]) { _, id in id }
         let indexed = checked.conditions.first { condition in
-            let swift = condition.value.expression.swift
-            return fieldTypes[condition.field].map { !$0.isOptional && $0 == condition.value.expression.type } == true
-                && !swift.contains("state.") && !swift.contains("Date()")
+            let expression = condition.value.expression
+            return fieldTypes[condition.field].map { !$0.isOptional && $0 == expression.type } == true
+                && !expression.reads("state") && !expression.bindings.contains("Date()")
         }
         return QueryViewModel(
             name: query.name.value,
@@ -265,7 +253,7 @@ public struct ViewModelTranslator: Sendable {
             declaredLiteral: "[" + declared.joined(separator: ", ") + "]",
             reads: reads,
             guardBindings: requiredNames.map { "let \($0), " }.joined(),
-            initArguments: properties.map { "\(Self.label($0.identifier)): \($0.identifier)" }.joined(separator: ", ")
+            initArguments: properties.map { "\($0.label): \($0.identifier)" }.joined(separator: ", ")
         )
     }
 
@@ -286,7 +274,7 @@ public struct ViewModelTranslator: Sendable {
             .map { line in
                 line.unicodeScalars.map { scalar in
                     scalar.properties.generalCategory == .control && scalar != "\t"
-                        ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : String(scalar)
+                        ? unicodeEscape(scalar) : String(scalar)
                 }.joined()
             }
     }
@@ -316,7 +304,7 @@ public struct ViewModelTranslator: Sendable {
 
     static func parameterList(_ fields: [FieldViewModel]) -> String {
         fields.map { field in
-            "\(label(field.identifier)): \(field.swiftType)" + (field.initialValue.map { " = \($0)" } ?? "")
+            "\(field.label): \(field.swiftType)" + (field.initialValue.map { " = \($0)" } ?? "")
         }.joined(separator: ", ")
     }
 
@@ -391,4 +379,15 @@ public struct ViewModelTranslator: Sendable {
 extension CheckedParam {
     /// Whether the Swift property is non-optional, so the reader's result must be unwrapped.
     var isRequiredInSwift: Bool { !type.isOptional }
+}
+
+extension CheckedCommand {
+    /// Whether the command's rules, emitted fields or conditions read `root` (`state`,
+    /// `command`) or one of its members.
+    func reads(_ root: String) -> Bool {
+        rules.contains { $0.check.expression.reads(root) }
+            || emits.contains { emit in
+                emit.fields.contains { $0.value.expression.reads(root) } || emit.when?.expression.reads(root) == true
+            }
+    }
 }
