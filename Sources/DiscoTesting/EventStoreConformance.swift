@@ -87,7 +87,11 @@ public enum EventStoreConformance {
     }
 
     /// A command's events, with a shared command id.
-    public static func command(_ count: Int = 1, type: String = "thing_happened", payload: Params = ["n": 1]) -> [ProposedEvent] {
+    public static func command(
+        _ count: Int = 1,
+        type: String = "thing_happened",
+        payload: Params = ["n": 1]
+    ) -> [ProposedEvent] {
         let commandID = UUID()
         return (0..<count).map { index in
             var body = payload
@@ -111,7 +115,10 @@ public enum EventStoreConformance {
 
     static func checkGapless(_ events: [RecordedEvent], from first: Int64 = 1) throws {
         for (offset, event) in events.enumerated() {
-            try expect(event.position == first + Int64(offset), "position \(event.position) at index \(offset), expected \(first + Int64(offset))")
+            try expect(
+                event.position == first + Int64(offset),
+                "position \(event.position) at index \(offset), expected \(first + Int64(offset))"
+            )
         }
     }
 
@@ -119,7 +126,10 @@ public enum EventStoreConformance {
         var versions: [StreamID: Int] = [:]
         for event in events {
             let expected = versions[event.stream, default: 0] + 1
-            try expect(event.version == expected, "stream \(event.stream) has version \(event.version) where \(expected) was expected")
+            try expect(
+                event.version == expected,
+                "stream \(event.stream) has version \(event.version) where \(expected) was expected"
+            )
             versions[event.stream] = expected
         }
     }
@@ -143,8 +153,14 @@ public enum EventStoreConformance {
         let a = try await store.append(events, to: first, expectedVersion: .noStream)
         let b = try await store.append(command(1), to: second, expectedVersion: .noStream)
         let c = try await store.append(command(1), to: first, expectedVersion: .exactly(2))
-        try expect(a.map(\.position) == [1, 2] && b.map(\.position) == [3] && c.map(\.position) == [4], "positions are not 1, 2, 3, 4")
-        try expect(a.map(\.version) == [1, 2] && b.map(\.version) == [1] && c.map(\.version) == [3], "versions are not contiguous per stream")
+        try expect(
+            a.map(\.position) == [1, 2] && b.map(\.position) == [3] && c.map(\.position) == [4],
+            "positions are not 1, 2, 3, 4"
+        )
+        try expect(
+            a.map(\.version) == [1, 2] && b.map(\.version) == [1] && c.map(\.version) == [3],
+            "versions are not contiguous per stream"
+        )
         for (recorded, proposed) in zip(a, events) {
             try expect(
                 recorded.eventType == proposed.eventType && recorded.schemaVersion == proposed.schemaVersion
@@ -165,13 +181,28 @@ public enum EventStoreConformance {
     static func expectedVersion(_ store: any EventStore) async throws {
         let id = stream()
         _ = try await store.append(command(2), to: id, expectedVersion: .noStream)
-        try await expectConflict({ _ = try await store.append(command(), to: id, expectedVersion: .noStream) }, "noStream on an existing stream was accepted")
-        try await expectConflict({ _ = try await store.append(command(), to: id, expectedVersion: .exactly(1)) }, "a stale version was accepted")
-        try await expectConflict({ _ = try await store.append(command(), to: id, expectedVersion: .exactly(3)) }, "a future version was accepted")
-        try await expectConflict({ _ = try await store.append(command(), to: stream(), expectedVersion: .exactly(1)) }, "exactly(1) on a new stream was accepted")
+        try await expectConflict(
+            { _ = try await store.append(command(), to: id, expectedVersion: .noStream) },
+            "noStream on an existing stream was accepted"
+        )
+        try await expectConflict(
+            { _ = try await store.append(command(), to: id, expectedVersion: .exactly(1)) },
+            "a stale version was accepted"
+        )
+        try await expectConflict(
+            { _ = try await store.append(command(), to: id, expectedVersion: .exactly(3)) },
+            "a future version was accepted"
+        )
+        try await expectConflict(
+            { _ = try await store.append(command(), to: stream(), expectedVersion: .exactly(1)) },
+            "exactly(1) on a new stream was accepted"
+        )
         try await expect(store.headPosition() == 2, "a refused append changed the head")
         let any = try await store.append(command(), to: id, expectedVersion: .any)
-        try expect(any.map(\.version) == [3] && any.map(\.position) == [3], "an append with any version got the wrong place")
+        try expect(
+            any.map(\.version) == [3] && any.map(\.position) == [3],
+            "an append with any version got the wrong place"
+        )
         let exact = try await store.append(command(), to: id, expectedVersion: .exactly(3))
         try expect(exact.map(\.version) == [4], "an append with the right version got the wrong place")
     }
@@ -186,7 +217,10 @@ public enum EventStoreConformance {
         let later = try await store.read(stream: id, after: 3)
         try expect(later.map(\.version) == [4, 5], "read(stream:after: 3) gave versions \(later.map(\.version))")
         try await expect(store.read(stream: id, after: 5).isEmpty, "reading after the last version gave events")
-        try await expect(store.read(stream: id, after: 0).map(\.version) == [1, 2, 3, 4, 5], "reading after 0 did not give every event")
+        try await expect(
+            store.read(stream: id, after: 0).map(\.version) == [1, 2, 3, 4, 5],
+            "reading after 0 did not give every event"
+        )
     }
 
     static func readAllPaging(_ store: any EventStore) async throws {
@@ -208,7 +242,10 @@ public enum EventStoreConformance {
         try checkContiguous(all)
         try await expect(store.readAll(after: 12, limit: 5).isEmpty, "reading after the head gave events")
         try await expect(store.readAll(after: 3, limit: 0).isEmpty, "a limit of 0 gave events")
-        try await expect(store.readAll(after: 10, limit: 100).map(\.position) == [11, 12], "reading the last events failed")
+        try await expect(
+            store.readAll(after: 10, limit: 100).map(\.position) == [11, 12],
+            "reading the last events failed"
+        )
     }
 
     static func concurrentAppendsOneWinner(_ store: any EventStore) async throws {
@@ -227,7 +264,10 @@ public enum EventStoreConformance {
             }
             return try await group.reduce(into: [Bool]()) { $0.append($1) }
         }
-        try expect(outcomes.filter { $0 }.count == 1, "\(outcomes.filter { $0 }.count) of 16 appends expecting version 1 won")
+        try expect(
+            outcomes.filter { $0 }.count == 1,
+            "\(outcomes.filter { $0 }.count) of 16 appends expecting version 1 won"
+        )
         let events = try await store.read(stream: id)
         try expect(events.map(\.version) == [1, 2, 3], "versions are \(events.map(\.version)) after one winner")
         try await expect(store.headPosition() == 3, "losers changed the head")
@@ -244,7 +284,11 @@ public enum EventStoreConformance {
                         while true {
                             let version = try await store.read(stream: id).last?.version ?? 0
                             do {
-                                _ = try await store.append(command(), to: id, expectedVersion: version == 0 ? .noStream : .exactly(version))
+                                _ = try await store.append(
+                                    command(),
+                                    to: id,
+                                    expectedVersion: version == 0 ? .noStream : .exactly(version)
+                                )
                                 break
                             } catch let error as EventStoreError where error.kind == .wrongExpectedVersion {
                                 continue
@@ -256,7 +300,10 @@ public enum EventStoreConformance {
             try await group.waitForAll()
         }
         let events = try await store.read(stream: id)
-        try expect(events.map(\.version) == Array(1...(writers * commandsEach)), "versions are not contiguous: \(events.map(\.version))")
+        try expect(
+            events.map(\.version) == Array(1...(writers * commandsEach)),
+            "versions are not contiguous: \(events.map(\.version))"
+        )
         let all = try await store.readAll(after: 0, limit: 1000)
         try checkGapless(all)
     }
@@ -266,7 +313,11 @@ public enum EventStoreConformance {
         let returned = try await withThrowingTaskGroup(of: [RecordedEvent].self) { group in
             for index in 0..<60 {
                 group.addTask {
-                    try await store.append(command(1 + index % 3), to: streams[index % streams.count], expectedVersion: .any)
+                    try await store.append(
+                        command(1 + index % 3),
+                        to: streams[index % streams.count],
+                        expectedVersion: .any
+                    )
                 }
             }
             return try await group.reduce(into: [RecordedEvent]()) { $0.append(contentsOf: $1) }
@@ -279,7 +330,10 @@ public enum EventStoreConformance {
         // A command's events are consecutive.
         for events in Dictionary(grouping: all, by: \.commandID).values {
             let positions = events.map(\.position).sorted()
-            try expect(positions.last! - positions.first! == Int64(positions.count - 1), "a command's events are interleaved with others")
+            try expect(
+                positions.last! - positions.first! == Int64(positions.count - 1),
+                "a command's events are interleaved with others"
+            )
         }
     }
 
@@ -291,11 +345,21 @@ public enum EventStoreConformance {
             "object": ["nested": ["deeper": [true]]], "empty": "",
         ]
         let metadata: Params = ["request": "r-1", "tags": ["a", "b"]]
-        let event = ProposedEvent(eventType: "values_checked", commandID: UUID(), correlationID: UUID(), causationID: UUID(), payload: payload, metadata: metadata)
+        let event = ProposedEvent(
+            eventType: "values_checked",
+            commandID: UUID(),
+            correlationID: UUID(),
+            causationID: UUID(),
+            payload: payload,
+            metadata: metadata
+        )
         let recorded = try await store.append([event], to: stream(), expectedVersion: .noStream)
         let read = try await store.readAll(after: 0, limit: 1)
         try expect(read == recorded, "the event read back differs from the one appended")
-        try expect(read.first?.payload == payload, "the payload changed: \(read.first.map { Value.describe($0.payload) } ?? "none")")
+        try expect(
+            read.first?.payload == payload,
+            "the payload changed: \(read.first.map { Value.describe($0.payload) } ?? "none")"
+        )
         try expect(read.first?.metadata == metadata, "the metadata changed")
     }
 
@@ -317,9 +381,7 @@ public enum EventStoreConformance {
         }
         if let listing = store as? any CommandListing {
             for after in [0, 5, Int64(all.count)] {
-                let expected = all.filter { $0.position > after }.map {
-                    RecordedCommand(commandID: $0.commandID, stream: $0.stream, version: $0.version)
-                }
+                let expected = all.filter { $0.position > after }.map(RecordedCommand.init)
                 let listed = try await listing.commands(after: after)
                 try expect(listed == expected, "commands(after: \(after)) does not match the events after it")
             }
@@ -340,7 +402,10 @@ public enum EventStoreConformance {
         _ = try await store.append(command(2), to: id, expectedVersion: .exactly(3))
         _ = try await store.append(command(1), to: stream(), expectedVersion: .noStream)
         let events = try await received.value
-        try expect(events.map(\.position) == [2, 3, 4, 5, 6], "the subscription delivered positions \(events.map(\.position))")
+        try expect(
+            events.map(\.position) == [2, 3, 4, 5, 6],
+            "the subscription delivered positions \(events.map(\.position))"
+        )
 
         // Cancelling a waiting subscription ends it.
         let waiting = Task {

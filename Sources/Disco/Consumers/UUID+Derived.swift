@@ -4,17 +4,10 @@ extension UUID {
     /// A UUID that is the same for the same bytes, in every process: two 64-bit FNV-1a
     /// hashes with different offsets, marked as a version 8 (custom) UUID.
     init(derivedFrom bytes: [UInt8]) {
-        func fnv1a(_ offset: UInt64) -> UInt64 {
-            var hash = offset
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01b3
-            }
-            return hash
-        }
-        let high = fnv1a(0xcbf2_9ce4_8422_2325)
-        let low = fnv1a(0x84222325_cbf29ce4 ^ UInt64(bytes.count))
-        var octets = (0..<8).map { UInt8(truncatingIfNeeded: high >> (56 - 8 * $0)) }
+        let high = FNV1a.hash(bytes)
+        let low = FNV1a.hash(bytes, offset: 0x84222325_cbf29ce4 ^ UInt64(bytes.count))
+        var octets =
+            (0..<8).map { UInt8(truncatingIfNeeded: high >> (56 - 8 * $0)) }
             + (0..<8).map { UInt8(truncatingIfNeeded: low >> (56 - 8 * $0)) }
         octets[6] = (octets[6] & 0x0f) | 0x80
         octets[8] = (octets[8] & 0x3f) | 0x80

@@ -118,11 +118,6 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
         }
     }
 
-    /// The number of states held by the cache and by the read model, for tests and metrics.
-    func counts() -> (cached: Int, readModel: Int) {
-        (cache.count, readModel.count)
-    }
-
     // MARK: Executing commands
 
     private func parse(_ name: String, _ params: Params) throws(DispatchError) -> State.Command {
@@ -190,7 +185,7 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
         do {
             events = try await store.read(stream: stream, after: 0)
         } catch {
-            throw .storeFailure(error as? EventStoreError ?? EventStoreError(.io, "\(error)"))
+            throw Self.storeFailure(error)
         }
         var entry = VersionedState(state: State(id: recorded.aggregateID), version: 0)
         for event in events where event.version <= recorded.version {
@@ -239,7 +234,7 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
                 current = try await catchUp(stream, from: current)
                 continue
             } catch {
-                throw .storeFailure(error as? EventStoreError ?? EventStoreError(.io, "\(error)"))
+                throw Self.storeFailure(error)
             }
             var next = base
             for (event, recordedEvent) in zip(events, recorded) {
@@ -270,7 +265,7 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
         do {
             loaded = try await loadFromSnapshot(stream)
         } catch {
-            throw .storeFailure(error as? EventStoreError ?? EventStoreError(.io, "\(error)"))
+            throw Self.storeFailure(error)
         }
         return try await fold(loaded.events, onto: loaded.base, of: stream)
     }
@@ -284,7 +279,7 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
         do {
             newer = try await store.read(stream: stream, after: base?.version ?? 0)
         } catch {
-            throw .storeFailure(error as? EventStoreError ?? EventStoreError(.io, "\(error)"))
+            throw Self.storeFailure(error)
         }
         return try await fold(newer, onto: base, of: stream)
     }
@@ -364,6 +359,11 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
         }
         entry.state.apply(decoded)
         entry.version = event.version
+    }
+
+    /// A store's error as a dispatch error.
+    private static func storeFailure(_ error: any Error) -> DispatchError {
+        .storeFailure(error as? EventStoreError ?? EventStoreError(.io, "\(error)"))
     }
 
     private func snapshot(_ entry: VersionedState<State>) -> AggregateState {

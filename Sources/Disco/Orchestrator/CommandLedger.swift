@@ -25,9 +25,6 @@ struct CommandLedger {
         self.limit = limit.map { Swift.max($0, 1) }
     }
 
-    /// How many command ids are kept.
-    var count: Int { records.count }
-
     /// Where a command id's events went, `nil` when it is not known.
     subscript(commandID: UUID) -> Record? {
         records[commandID]

@@ -126,7 +126,7 @@ public actor Orchestrator {
             guard let last = batch.last else { return }
             for (aggregate, events) in Self.byAggregate(batch, known: runtimesByAggregate) {
                 await runtimesByAggregate[aggregate]?.remember(
-                    events.map { RecordedCommand(commandID: $0.commandID, stream: $0.stream, version: $0.version) }
+                    events.map(RecordedCommand.init)
                 )
             }
             position = last.position

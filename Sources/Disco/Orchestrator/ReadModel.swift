@@ -10,9 +10,6 @@ struct ReadModel<State: Aggregate> {
     private var slotByID: [UUID: Int] = [:]
     private var indexes: [String: [Value: Set<Int>]] = [:]
 
-    /// How many states there are.
-    var count: Int { entries.count }
-
     /// The names of the fields indexed so far, sorted.
     var indexedFields: [String] { indexes.keys.sorted() }
 
@@ -27,8 +24,10 @@ struct ReadModel<State: Aggregate> {
             let slot = entries.count
             entries.append(new)
             slotByID[id] = slot
+            guard !indexes.isEmpty else { return }
+            let fields = new.state.fields
             for field in indexes.keys {
-                indexes[field]![new.state.fields[field] ?? .null, default: []].insert(slot)
+                indexes[field]![fields[field] ?? .null, default: []].insert(slot)
             }
             return
         }
@@ -67,7 +66,7 @@ struct ReadModel<State: Aggregate> {
     /// The slots whose field equals the value, in creation order.
     private mutating func candidates(_ index: QueryIndex) -> [Int] {
         if index.field == "id" {
-            guard let string = index.value.stringValue, let id = UUID(uuidString: string), let slot = slotByID[id] else {
+            guard let id = UUID(value: index.value), let slot = slotByID[id] else {
                 return []
             }
             return [slot]

@@ -24,4 +24,9 @@ public struct RecordedCommand: Sendable, Hashable {
         self.stream = stream
         self.version = version
     }
+
+    /// The command of a recorded event.
+    public init(_ event: RecordedEvent) {
+        self.init(commandID: event.commandID, stream: event.stream, version: event.version)
+    }
 }

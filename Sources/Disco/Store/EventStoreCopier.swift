@@ -54,12 +54,12 @@ public struct EventStoreCopier: Sendable {
                     "the source has a gap: position \(event.position) follows \(position + Int64(offset))"
                 )
             }
+            // The page's last command may go on in the next page: keep it for the next batch,
+            // so that the destination records every command whole.
+            if batch.count == batchSize, let lastCommand = batch.commandRuns.last, lastCommand.startIndex > 0 {
+                batch.removeSubrange(lastCommand.startIndex...)
+            }
             if let importer {
-                // The page's last command may go on in the next page: keep it for the next
-                // batch, so that the destination records every command whole.
-                if batch.count == batchSize, let lastCommand = batch.commandRuns.last, lastCommand.startIndex > 0 {
-                    batch.removeSubrange(lastCommand.startIndex...)
-                }
                 try await importer.importEvents(batch)
             } else {
                 try await appendByCommand(batch, to: destination)

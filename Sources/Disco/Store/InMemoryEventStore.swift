@@ -56,7 +56,7 @@ public actor InMemoryEventStore: EventStore, StreamListing, CommandListing {
     public func commands(after position: Int64) -> [RecordedCommand] {
         let start = Int(max(position, 0))
         guard start < events.count else { return [] }
-        return events[start...].map { RecordedCommand(commandID: $0.commandID, stream: $0.stream, version: $0.version) }
+        return events[start...].map(RecordedCommand.init)
     }
 
     public func headPosition() -> Int64 {

@@ -221,7 +221,10 @@ struct JSONParser {
                     }
                     let low = hex4(at: next + 2)
                     guard (0xDC00..<0xE000).contains(low) else {
-                        throw error("high surrogate \\u\(String(scalar, radix: 16)) is not followed by a low surrogate", at: position)
+                        throw error(
+                            "high surrogate \\u\(String(scalar, radix: 16)) is not followed by a low surrogate",
+                            at: position
+                        )
                     }
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     length = 12
@@ -372,7 +375,9 @@ struct JSONParser {
 
     /// A number text's significant digits, without leading or trailing zeros, and the power
     /// of ten of its first digit.
-    private static func normalized<Text: Sequence<UInt8>>(_ text: Text) -> (negative: Bool, digits: [UInt8], exponent: Int) {
+    private static func normalized<Text: Sequence<UInt8>>(
+        _ text: Text
+    ) -> (negative: Bool, digits: [UInt8], exponent: Int) {
         var digits: [UInt8] = []
         var negative = false
         var pointSeen = false
@@ -424,14 +429,6 @@ struct JSONParser {
     }
 
     private static let posix = Locale(identifier: "en_US_POSIX")
-
-    /// An integer without fraction or exponent that fits an `Int64`.
-    mutating func parseInteger() throws(JSONError) -> Int64 {
-        let start = index
-        guard index < bytes.count else { throw error("unexpected end of text, expected an integer") }
-        guard case .int(let int) = try parseValue() else { throw error("expected an integer", at: start) }
-        return Int64(int)
-    }
 
     // MARK: Skipping
 

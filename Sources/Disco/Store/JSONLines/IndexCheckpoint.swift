@@ -58,10 +58,11 @@ enum IndexCheckpoint {
     /// The index a checkpoint holds, when it describes the file exactly as it is now; `nil`
     /// when there is no checkpoint, or it is stale or damaged.
     static func read(from path: String, for file: StoreFile) -> StoreIndex? {
-        guard let data = FileManager.default.contents(atPath: path), data.count >= magic.count + 8 * 8 + 8 else {
+        guard let checkpoint = try? StoreFile.openForReading(path), let size = try? checkpoint.size(),
+            size >= magic.count + 8 * 8 + 8, let bytes = try? checkpoint.read(offset: 0, count: Int(size))
+        else {
             return nil
         }
-        let bytes = [UInt8](data)
         let body = bytes[..<(bytes.count - 8)]
         var reader = Reader(bytes: bytes, offset: magic.count)
         var trailer = Reader(bytes: bytes, offset: body.count)
@@ -80,7 +81,9 @@ enum IndexCheckpoint {
             streams.append(StreamID(aggregate: name, id: id))
         }
         guard let lineStarts = reader.int64s(Int(count)), let numbers = reader.uint32s(Int(count)) else { return nil }
-        guard let commandIDs = reader.uuids(Int(count)), reader.offset == body.count, numbers.allSatisfy({ Int($0) < streams.count }) else { return nil }
+        guard let commandIDs = reader.uuids(Int(count)), reader.offset == body.count,
+            numbers.allSatisfy({ Int($0) < streams.count })
+        else { return nil }
         return StoreIndex(
             lineStarts: lineStarts,
             endOffset: endOffset,
@@ -95,12 +98,7 @@ enum IndexCheckpoint {
     }
 
     private static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        return hash
+        FNV1a.hash(bytes)
     }
 
     /// Reads little-endian values from a checkpoint, `nil` past its end.

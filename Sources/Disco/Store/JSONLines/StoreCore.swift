@@ -179,16 +179,8 @@ final class StoreCore: Sendable {
     func streams() throws(EventStoreError) -> [StreamSummary] {
         try state.withLock { state throws(EventStoreError) in
             if state.writerExited { throw Self.closedError }
-            let head = state.committedHead
-            return state.index.streams.compactMap { stream, entry -> StreamSummary? in
-                let positions = entry.positions
-                guard let first = positions.first, first <= head else { return nil }
-                let version =
-                    positions.last.map { $0 <= head ? positions.count : positions.prefix { $0 <= head }.count } ?? 0
-                return StreamSummary(stream: stream, firstPosition: first, version: version)
-            }
+            return state.index.summaries(upTo: state.committedHead)
         }
-        .sorted { $0.firstPosition < $1.firstPosition }
     }
 
     func commands(after position: Int64) throws(EventStoreError) -> [RecordedCommand] {

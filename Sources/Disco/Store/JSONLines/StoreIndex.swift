@@ -87,6 +87,18 @@ struct StoreIndex: Sendable {
         return slice.prefix { $0 <= head }
     }
 
+    /// Every stream with an event up to `head`, in the order of their first events (the
+    /// order of ``streamIDs``), with its first position and its version at `head`.
+    func summaries(upTo head: Int64) -> [StreamSummary] {
+        var result: [StreamSummary] = []
+        for stream in streamIDs {
+            guard let first = streams[stream]?.positions.first, first <= head else { break }
+            let version = positions(of: stream, after: 0, upTo: head).count
+            result.append(StreamSummary(stream: stream, firstPosition: first, version: version))
+        }
+        return result
+    }
+
     /// The stream, version and command of each event after `position`, up to `head`.
     func commands(after position: Int64, upTo head: Int64) -> [RecordedCommand] {
         guard position < head else { return [] }

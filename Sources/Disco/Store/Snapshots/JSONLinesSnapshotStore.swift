@@ -58,19 +58,22 @@ public final class JSONLinesSnapshotStore: SnapshotStore {
             )
         }
         if lineCount > 64 && lineCount > 2 * entries.count {
-            let compacted = entries.sorted { $0.value.offset < $1.value.offset }.flatMap { _, entry in
-                bytes[Int(entry.offset)..<(Int(entry.offset) + entry.length)]
+            var compacted: [UInt8] = []
+            var moved: [StreamID: Entry] = [:]
+            for (stream, entry) in entries.sorted(by: { $0.value.offset < $1.value.offset }) {
+                moved[stream] = Entry(offset: Int64(compacted.count), length: entry.length, version: entry.version)
+                compacted += bytes[Int(entry.offset)..<(Int(entry.offset) + entry.length)]
             }
             let temporary = directory.appendingPathComponent(fileName + ".compacting").path
             let copy = try StoreFile.open(temporary, create: true)
             try copy.truncate(to: 0)
-            try copy.append(Array(compacted))
+            try copy.append(compacted)
             try copy.sync()
             guard rename(temporary, path) == 0 else { throw StoreFile.failure("renaming to", path) }
             try StoreFile.syncDirectory(directory.path)
             file = try StoreFile.open(path, create: false)
-            bytes = Array(compacted)
-            (entries, _, _) = index(bytes)
+            bytes = compacted
+            entries = moved
         }
         return JSONLinesSnapshotStore(file: file, entries: entries, end: Int64(bytes.count), skipped: skipped)
     }
