@@ -33,7 +33,7 @@ extension EventDecodingError {
         EventStoreError(
             isNewerVersion ? .newerSchemaVersion : .corrupted,
             "cannot decode event '\(eventType)' (version \(event.schemaVersion)) at position \(event.position), "
-                + "\(event.stream.aggregate) \(event.stream.id): \(reason)"
+                + "stream \(event.stream): \(reason)"
         )
     }
 }

@@ -69,7 +69,10 @@ public actor Orchestrator {
     ///   - logger: Where background failures are reported.
     ///   - options: The state cache's bound and the retry limit.
     /// - Throws: ``OrchestratorError`` when two aggregates claim the same name, or an error of
-    ///   the store when its events cannot be read.
+    ///   the store when its events cannot be read: an ``EventStoreError`` of kind
+    ///   `newerSchemaVersion` when an event was recorded by a newer build of its spec (the
+    ///   message names the event type, its version, its position and the version this build
+    ///   knows), `corrupted` when an event does not fit its type.
     public static func start(
         _ aggregates: [any Aggregate.Type],
         store: any EventStore,
@@ -84,11 +87,16 @@ public actor Orchestrator {
             logger: logger,
             options: options
         )
-        if options.snapshots != nil, let listing = store as? any StreamListing {
-            try await orchestrator.restoreStreams(listing)
-            try await orchestrator.rememberRecentCommands(limit: options.commandHistoryLimit)
-        } else {
-            try await orchestrator.replayStore()
+        do {
+            if options.snapshots != nil, let listing = store as? any StreamListing {
+                try await orchestrator.restoreStreams(listing)
+                try await orchestrator.rememberRecentCommands(limit: options.commandHistoryLimit)
+            } else {
+                try await orchestrator.replayStore()
+            }
+        } catch DispatchError.storeFailure(let error) {
+            // Start-up dispatches nothing: its failures are the store's.
+            throw error
         }
         return orchestrator
     }
