@@ -111,7 +111,7 @@ extension YAMLNodeReader {
         let events = named(values["events"], "'events'") { reader, name, node in reader.event(name, node) }
         let queries = named(values["queries"], "'queries'") { reader, name, node in reader.query(name, node) }
         guard let aggregate else { return nil }
-        return Spec(
+        var spec = Spec(
             file: file,
             version: version,
             aggregate: aggregate,
@@ -121,6 +121,8 @@ extension YAMLNodeReader {
             events: events,
             queries: queries
         )
+        spec.eventsLocation = entries.first { $0.key.value == "events" }?.key.location
+        return spec
     }
 
     /// The entries of a mapping of names to parts, each read by `read`.
