@@ -54,6 +54,7 @@ struct SpecCheckRun {
         )
         let commands = spec.commands.map { checkCommand($0) }
         let events = spec.events.map { checkEvent($0) }
+        checkRenames()
         let queries = spec.queries.map { checkQuery($0) }
         checkReachability()
         return CheckedSpec(spec: spec, commands: commands, events: events, queries: queries)
@@ -139,7 +140,7 @@ struct SpecCheckRun {
 
     /// Checks a list of fields: snake_case, no collisions after conversion, no reserved names
     /// (the caller's, then the expression keywords, which no name may be).
-    private mutating func checkFields(_ fields: [FieldSpec], of what: String, reserved: [String: String] = [:]) {
+    mutating func checkFields(_ fields: [FieldSpec], of what: String, reserved: [String: String] = [:]) {
         checkNames(fields.map(\.name), of: what, reserved: reserved)
     }
 
@@ -303,7 +304,7 @@ struct SpecCheckRun {
                 applies.append((field, value))
             }
         }
-        return CheckedEvent(spec: event, applies: applies)
+        return CheckedEvent(spec: event, applies: applies, steps: checkUpcast(event))
     }
 
     // MARK: Queries
@@ -356,7 +357,7 @@ struct SpecCheckRun {
 
     // MARK: Helpers
 
-    private mutating func expression(
+    mutating func expression(
         _ text: Located<String>,
         in scope: ExpressionScope,
         expecting type: SpecType?

@@ -63,6 +63,8 @@ public struct CheckedEvent: Sendable {
     public var spec: EventSpec
     /// Each state field the event sets, with its new value.
     public var applies: [(field: String, value: LocatedExpression)]
+    /// The upcast steps, ascending by the version they read.
+    public var steps: [CheckedUpcastStep] = []
 }
 
 /// A query with its `where` checked.
