@@ -132,6 +132,11 @@ public final class JSONLinesStoreReader: StreamListing, CommandListing, Sendable
     /// The pid of the process that holds the store for writing, found without touching the
     /// lock; `nil` when none does, `0` when one does but its pid is unknown.
     public var writerProcess: Int32? {
+        Self.writerProcess(of: directory)
+    }
+
+    /// The pid of the process that holds a store folder for writing, as ``writerProcess``.
+    public static func writerProcess(of directory: URL) -> Int32? {
         StoreLock.holder(directory: directory.path)
     }
 
