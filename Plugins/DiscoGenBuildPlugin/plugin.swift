@@ -7,6 +7,8 @@ import PackagePlugin
 /// `disco-gen` on that spec alone and writes `<Name>.generated.swift` into the plugin's work
 /// directory; options come from `disco-gen-config.yml` at the target's root. Spec paths are
 /// absolute, so the tool's `file:line:column: error:` diagnostics point at the spec in the build log.
+/// The spec's lock (`<spec>.lock` beside it) is read but never written: when it is stale, the
+/// build log has a warning on the spec that names the command that updates it.
 @main struct DiscoGenBuildPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         do {
@@ -32,12 +34,17 @@ import PackagePlugin
         let tool = try context.tool(named: "disco-gen")
         let outputDirectory = context.pluginWorkDirectoryURL.appending(component: "GeneratedSources")
         return layout.specs.map { spec in
-            .buildCommand(
+            // The lock beside the spec is read, never written (`--lock-read-only`): a stale lock is
+            // a warning on the spec naming the command that updates it.
+            let lock = spec.url.deletingPathExtension().appendingPathExtension("lock")
+            let hasLock = FileManager.default.fileExists(atPath: lock.path(percentEncoded: false))
+            return .buildCommand(
                 displayName: "Generating \(spec.outputName) from \(spec.url.lastPathComponent)",
                 executable: tool.url,
                 arguments: ["generate", spec.url.path(percentEncoded: false),
-                            "--output-directory", outputDirectory.path(percentEncoded: false)] + options,
-                inputFiles: [spec.url] + (layout.configFile.map { [$0] } ?? []),
+                            "--output-directory", outputDirectory.path(percentEncoded: false),
+                            "--lock-read-only"] + options,
+                inputFiles: [spec.url] + (hasLock ? [lock] : []) + (layout.configFile.map { [$0] } ?? []),
                 outputFiles: [outputDirectory.appending(component: spec.outputName)]
             )
         }

@@ -7,9 +7,9 @@ import Foundation
 struct GeneratorRun {
     let options: GenerateOptions
 
-    /// The outputs of every spec.
-    /// - Throws: `ExitCode.failure` after printing the diagnostics, when any spec has an error.
-    func generateAll() throws -> [GeneratorPipeline.Output] {
+    /// The outputs of every spec, each checked against its lock (`<spec>.lock`) when it has one.
+    /// - Throws: `ExitCode.failure` after printing the diagnostics, when any spec or lock has an error.
+    func generateAll() throws -> [GeneratedSpec] {
         let pipeline: GeneratorPipeline
         let files: [String]
         do {
@@ -19,14 +19,31 @@ struct GeneratorRun {
             Console.error("\(error)")
             throw ExitCode.failure
         }
-        var outputs: [GeneratorPipeline.Output] = []
+        var outputs: [GeneratedSpec] = []
         var failed = false
         for file in files {
             do {
                 let yaml = try String(contentsOfFile: file, encoding: .utf8)
-                let output = try pipeline.generate(yaml: yaml, file: file)
+                let lockPath = SpecLock.path(forSpec: file)
+                let existing = FileManager.default.contents(atPath: lockPath).map { String(decoding: $0, as: UTF8.self) }
+                var lock: SpecLock?
+                if let existing {
+                    var diagnostics = DiagnosticList()
+                    lock = SpecLockFile.parse(existing, file: lockPath, diagnostics: &diagnostics)
+                    guard lock != nil, !diagnostics.hasErrors else { throw Diagnostics(diagnostics.diagnostics) }
+                }
+                let output = try pipeline.generate(yaml: yaml, file: file, lock: lock)
                 for diagnostic in output.diagnostics { Console.diagnostic(diagnostic) }
-                outputs.append(output)
+                let lockText = SpecLockFile.text(of: output.lock)
+                outputs.append(
+                    GeneratedSpec(
+                        output: output,
+                        specPath: file,
+                        lockPath: lockPath,
+                        lockText: lockText,
+                        lockIsStale: existing != lockText
+                    )
+                )
             } catch let diagnostics as Diagnostics {
                 for diagnostic in diagnostics.all { Console.diagnostic(diagnostic) }
                 failed = true

@@ -41,15 +41,20 @@ struct DiscoGenProcess {
         )
     }
 
-    /// A new empty folder holding `Specs/wallet.yml` copied from the repository.
-    static func workspace() throws -> URL {
+    /// The repository's root folder.
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A new empty folder holding `Specs/wallet.yml` and its committed lock `Specs/wallet.lock`,
+    /// copied from the repository (without the lock when `withLock` is false).
+    static func workspace(withLock: Bool = true) throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("disco-gen-cli-\(UUID().uuidString)")
         let specs = directory.appendingPathComponent("Specs")
         try FileManager.default.createDirectory(at: specs, withIntermediateDirectories: true)
-        let repositorySpecs = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Specs/wallet.yml")
-        try FileManager.default.copyItem(at: repositorySpecs, to: specs.appendingPathComponent("wallet.yml"))
+        for name in withLock ? ["wallet.yml", "wallet.lock"] : ["wallet.yml"] {
+            try FileManager.default.copyItem(
+                at: repository.appendingPathComponent("Specs/\(name)"), to: specs.appendingPathComponent(name))
+        }
         return directory
     }
 }

@@ -73,6 +73,8 @@ import Testing
             .write(to: workspace.appendingPathComponent("Specs/coin_purse.yml"))
         let result = try DiscoGenProcess.run(["Specs", "--output-directory", "Out"], in: workspace)
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardOutput == "wrote Out/CoinPurse.generated.swift\nwrote Out/Wallet.generated.swift\n")
+        #expect(
+            result.standardOutput
+                == "wrote Out/CoinPurse.generated.swift\nwrote Specs/coin_purse.lock\nwrote Out/Wallet.generated.swift\n")
     }
 }

@@ -5,8 +5,9 @@ import Testing
 /// Each broken spec in `Fixtures/` produces exactly the diagnostics of its `.expected` file,
 /// as `disco-gen validate` prints them (`file:line:column: severity: message`).
 ///
-/// To add a fixture, write `name.yml`, check what `disco-gen validate name.yml` prints from
-/// the Fixtures folder, and save it as `name.expected` once every line is right.
+/// To add a fixture, write `name.yml` (and `name.lock` to check it against a lock), check what
+/// `disco-gen validate name.yml` prints from the Fixtures folder, and save it as `name.expected`
+/// once every line is right.
 @Suite struct ErrorFixtureTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
@@ -26,9 +27,17 @@ import Testing
         let expected = try String(contentsOf: expectedURL, encoding: .utf8)
             .split(separator: "\n").map(String.init)
         let pipeline = try GeneratorPipeline()
+        // A fixture may have a lock beside it (`name.lock`): the spec is checked against it.
+        let lockName = SpecLock.path(forSpec: fixture)
+        var lock: SpecLock?
+        if let text = try? String(contentsOf: Self.folder.appendingPathComponent(lockName), encoding: .utf8) {
+            var diagnostics = DiagnosticList()
+            lock = SpecLockFile.parse(text, file: lockName, diagnostics: &diagnostics)
+            #expect(lock != nil, "\(diagnostics.diagnostics)")
+        }
         let actual: [String]
         do {
-            actual = try pipeline.generate(yaml: yaml, file: fixture).diagnostics.map(\.description)
+            actual = try pipeline.generate(yaml: yaml, file: fixture, lock: lock).diagnostics.map(\.description)
         } catch let diagnostics as Diagnostics {
             actual = diagnostics.all.map(\.description)
             #expect(diagnostics.hasErrors)

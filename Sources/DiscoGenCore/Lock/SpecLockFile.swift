@@ -3,8 +3,8 @@ import Yams
 /// Reads and writes the text of a lock file.
 ///
 /// ```yaml
-/// # The events that stores of Specs/wallet.yml may hold, every version each has had.
-/// # Written by disco-gen: commit it with the spec, and do not edit it.
+/// # The events that stores of this spec may hold: every event type and every version it has had.
+/// # Written by disco-gen, which refuses a spec that would strand them. Commit it; do not edit it.
 /// aggregate: Wallet
 /// events:
 ///   money_deposited:
@@ -15,10 +15,10 @@ import Yams
 /// Event types, versions and fields are sorted, so the same lock gives the same bytes.
 public enum SpecLockFile {
     /// The lock's text.
-    public static func text(of lock: SpecLock, spec: String) -> String {
+    public static func text(of lock: SpecLock) -> String {
         var lines = [
-            "# The events that stores of \(fileName(spec)) may hold: every event type and every version it has had.",
-            "# Written by disco-gen, which refuses a spec that changes what is recorded here. Commit it with the spec; do not edit it.",
+            "# The events that stores of this spec may hold: every event type and every version it has had.",
+            "# Written by disco-gen, which refuses a spec that would strand them. Commit it; do not edit it.",
             "aggregate: \(lock.aggregate)",
             "events:" + (lock.events.isEmpty ? " {}" : ""),
         ]
@@ -38,10 +38,6 @@ public enum SpecLockFile {
     private static func quotedType(_ type: SpecType) -> String {
         let text = type.description
         return text.contains(where: { $0 == "?" || $0 == "<" }) ? "'\(text)'" : text
-    }
-
-    private static func fileName(_ path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
     }
 
     /// Reads a lock's text.
