@@ -13,7 +13,8 @@ public struct SpecChecker: Sendable {
     /// - Returns: The checked spec, or `nil` when any error was found.
     public func check(_ spec: Spec, diagnostics: inout DiagnosticList) -> CheckedSpec? {
         var run = SpecCheckRun(spec: spec)
-        let checked = run.check()
+        var checked = run.check()
+        checked.examples = run.checkExamples(checked.commands)
         for diagnostic in run.diagnostics.diagnostics { diagnostics.emit(diagnostic) }
         return run.diagnostics.hasErrors ? nil : checked
     }

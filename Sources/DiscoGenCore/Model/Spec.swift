@@ -17,6 +17,8 @@ public struct Spec: Sendable, Hashable {
     public var events: [EventSpec]
     /// The queries, in order.
     public var queries: [QuerySpec]
+    /// The executable examples, in order (SpecLoader+Examples.swift).
+    public var examples: [ExampleSpec] = []
 
     /// A spec with every part given.
     public init(
