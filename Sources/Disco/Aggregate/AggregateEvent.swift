@@ -13,19 +13,3 @@ public protocol AggregateEvent: Sendable {
     /// - Throws: ``EventDecodingError`` when the type is unknown or the payload does not fit it.
     init(eventType: String, schemaVersion: Int, payload: Params) throws(EventDecodingError)
 }
-
-/// A stored event that the aggregate's code cannot read back.
-public struct EventDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The stored event type.
-    public let eventType: String
-    /// What is wrong.
-    public let reason: String
-
-    /// An error for an event type and a reason.
-    public init(eventType: String, reason: String) {
-        self.eventType = eventType
-        self.reason = reason
-    }
-
-    public var description: String { "cannot decode event '\(eventType)': \(reason)" }
-}

@@ -8,6 +8,7 @@ actor ConsumerRunner {
     private let checkpoints: any CheckpointStore
     private let options: ConsumerOptions
     private let store: any EventStore
+    private let upcaster: EventUpcaster
     private let logger: Logger
     private weak var orchestrator: Orchestrator?
     private var state: ConsumerStatus.State = .running
@@ -22,6 +23,7 @@ actor ConsumerRunner {
         checkpoints: any CheckpointStore,
         options: ConsumerOptions,
         store: any EventStore,
+        upcaster: EventUpcaster,
         orchestrator: Orchestrator,
         logger: Logger
     ) {
@@ -30,6 +32,7 @@ actor ConsumerRunner {
         self.checkpoints = checkpoints
         self.options = options
         self.store = store
+        self.upcaster = upcaster
         self.orchestrator = orchestrator
         self.logger = logger
     }
@@ -61,7 +64,14 @@ actor ConsumerRunner {
 
     /// Where the consumer is, against a head position.
     func status(head: Int64) -> ConsumerStatus {
-        ConsumerStatus(name: name, state: state, position: position, checkpoint: saved, head: head, deadLettered: deadLettered)
+        ConsumerStatus(
+            name: name,
+            state: state,
+            position: position,
+            checkpoint: saved,
+            head: head,
+            deadLettered: deadLettered
+        )
     }
 
     var isRunning: Bool { state == .running }
@@ -70,13 +80,25 @@ actor ConsumerRunner {
 
     private func run() async {
         do {
-            for try await event in store.subscribe(after: position) {
+            for try await recorded in store.subscribe(after: position) {
                 if Task.isCancelled { break }
+                // Handlers see every event in its current shape: renamed types under their
+                // new name, older versions upcast. An event this build cannot read stops the
+                // consumer before its checkpoint moves past it.
+                let event: RecordedEvent
+                do {
+                    event = try upcaster.upcast(recorded)
+                } catch {
+                    throw error.storeError(at: recorded)
+                }
                 if consumer.eventTypes?.contains(event.eventType) ?? true {
                     guard try await deliver(event) else { return }
                     try await advance(to: event.position, save: true)
                 } else {
-                    try await advance(to: event.position, save: event.position - saved >= Int64(options.checkpointInterval))
+                    try await advance(
+                        to: event.position,
+                        save: event.position - saved >= Int64(options.checkpointInterval)
+                    )
                 }
             }
             try await save()
@@ -108,7 +130,10 @@ actor ConsumerRunner {
                 guard attempt >= options.maxAttempts else {
                     logger.warning(
                         "consumer handler failed; retrying",
-                        metadata: ["consumer": "\(name)", "position": "\(event.position)", "attempt": "\(attempt)", "error": "\(error)"]
+                        metadata: [
+                            "consumer": "\(name)", "position": "\(event.position)", "attempt": "\(attempt)",
+                            "error": "\(error)",
+                        ]
                     )
                     try await Task.sleep(for: options.backoff(after: attempt))
                     attempt += 1
@@ -117,7 +142,8 @@ actor ConsumerRunner {
                 switch options.onFailure {
                 case .stop:
                     try? await save()
-                    let reason = "handler failed \(attempt) times on event \(event.position) (\(event.eventType)): \(error)"
+                    let reason =
+                        "handler failed \(attempt) times on event \(event.position) (\(event.eventType)): \(error)"
                     logger.error("consumer stopped", metadata: ["consumer": "\(name)", "reason": "\(reason)"])
                     finish(.failed(reason))
                     return false
@@ -126,7 +152,10 @@ actor ConsumerRunner {
                     deadLettered += 1
                     logger.error(
                         "consumer skipped an event",
-                        metadata: ["consumer": "\(name)", "position": "\(event.position)", "dead_letters": "\(deadLetters.url.path)"]
+                        metadata: [
+                            "consumer": "\(name)", "position": "\(event.position)",
+                            "dead_letters": "\(deadLetters.url.path)",
+                        ]
                     )
                     return true
                 }

@@ -24,6 +24,7 @@ extension Orchestrator {
             checkpoints: checkpoints,
             options: options,
             store: store,
+            upcaster: upcaster,
             orchestrator: self,
             logger: logger
         )

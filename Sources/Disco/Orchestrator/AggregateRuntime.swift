@@ -349,13 +349,9 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
         }
         let decoded: State.Event
         do {
-            decoded = try State.Event(
-                eventType: event.eventType,
-                schemaVersion: event.schemaVersion,
-                payload: event.payload
-            )
+            decoded = try event.decoded(as: State.self)
         } catch {
-            throw .storeFailure(EventStoreError(.corrupted, "\(error) at position \(event.position)"))
+            throw .storeFailure(error.storeError(at: event))
         }
         entry.state.apply(decoded)
         entry.version = event.version

@@ -12,6 +12,9 @@ import Logging
 public actor Orchestrator {
     let store: any EventStore
     let logger: Logger
+    /// Carries the recorded events of this orchestrator's aggregates forward to their current
+    /// shape; consumers receive their events through it.
+    public nonisolated let upcaster: EventUpcaster
     var consumers: [String: ConsumerRunner] = [:]
     private let runtimesByCommand: [String: any AnyAggregateRuntime]
     private let runtimesByQuery: [String: any AnyAggregateRuntime]
@@ -24,11 +27,13 @@ public actor Orchestrator {
     private init(
         store: any EventStore,
         runtimes: [any AnyAggregateRuntime],
+        upcaster: EventUpcaster,
         logger: Logger,
         options: OrchestratorOptions
     ) throws(OrchestratorError) {
         self.store = store
         self.logger = logger
+        self.upcaster = upcaster
         self.middleware = options.middleware
         self.errorHandler = Self.loggingErrorHandler(logger)
         var byCommand: [String: any AnyAggregateRuntime] = [:]
@@ -64,7 +69,10 @@ public actor Orchestrator {
     ///   - logger: Where background failures are reported.
     ///   - options: The state cache's bound and the retry limit.
     /// - Throws: ``OrchestratorError`` when two aggregates claim the same name, or an error of
-    ///   the store when its events cannot be read.
+    ///   the store when its events cannot be read: an ``EventStoreError`` of kind
+    ///   `newerSchemaVersion` when an event was recorded by a newer build of its spec (the
+    ///   message names the event type, its version, its position and the version this build
+    ///   knows), `corrupted` when an event does not fit its type.
     public static func start(
         _ aggregates: [any Aggregate.Type],
         store: any EventStore,
@@ -72,12 +80,23 @@ public actor Orchestrator {
         options: OrchestratorOptions = OrchestratorOptions()
     ) async throws -> Orchestrator {
         let runtimes = aggregates.map { makeRuntime($0, store: store, options: options, logger: logger) }
-        let orchestrator = try Orchestrator(store: store, runtimes: runtimes, logger: logger, options: options)
-        if options.snapshots != nil, let listing = store as? any StreamListing {
-            try await orchestrator.restoreStreams(listing)
-            try await orchestrator.rememberRecentCommands(limit: options.commandHistoryLimit)
-        } else {
-            try await orchestrator.replayStore()
+        let orchestrator = try Orchestrator(
+            store: store,
+            runtimes: runtimes,
+            upcaster: EventUpcaster(aggregates),
+            logger: logger,
+            options: options
+        )
+        do {
+            if options.snapshots != nil, let listing = store as? any StreamListing {
+                try await orchestrator.restoreStreams(listing)
+                try await orchestrator.rememberRecentCommands(limit: options.commandHistoryLimit)
+            } else {
+                try await orchestrator.replayStore()
+            }
+        } catch DispatchError.storeFailure(let error) {
+            // Start-up dispatches nothing: its failures are the store's.
+            throw error
         }
         return orchestrator
     }

@@ -14,20 +14,36 @@
 /// command id) with the expected version they had, keeping ids and versions, checks that the
 /// destination gave them the source's positions, and lets the destination record its own
 /// times (``EventStoreCopyReport/preservedEnvelopes`` is then `false`).
+///
+/// With an ``EventUpcaster`` the copy retires old schema versions: every event of the
+/// upcaster's aggregates is written in its current shape (its current type name, schema
+/// version and payload, through the spec's upcast steps), and everything else in its envelope
+/// is kept. The source is only read.
+///
+/// ```swift
+/// let copier = EventStoreCopier(upcaster: EventUpcaster([Wallet.self, BankAccount.self]))
+/// let report = try await copier.copy(from: oldStore, to: newStore) { print("copied up to \($0)") }
+/// ```
 public struct EventStoreCopier: Sendable {
     /// How many events are read, and imported, at a time.
     public var batchSize: Int
 
-    /// A copier reading `batchSize` events at a time.
-    public init(batchSize: Int = 1_000) {
+    /// Carries events forward to their current version on the way, when set.
+    public var upcaster: EventUpcaster?
+
+    /// A copier reading `batchSize` events at a time, upcasting them with `upcaster` if given.
+    public init(batchSize: Int = 1_000, upcaster: EventUpcaster? = nil) {
         self.batchSize = max(1, batchSize)
+        self.upcaster = upcaster
     }
 
     /// Copies the events of `source` that `destination` does not hold yet.
     ///
     /// - Parameter progress: Called after each batch with the position copied up to.
     /// - Throws: ``EventStoreError`` of kind `corrupted` when the destination holds events that
-    ///   are not the source's, or the source's positions have gaps; whatever the stores throw.
+    ///   are not the source's, or the source's positions have gaps; of kind `corrupted` or
+    ///   `newerSchemaVersion` when upcasting meets an event it cannot read (nothing after the
+    ///   last whole batch is written); whatever the stores throw.
     public func copy(
         from source: some EventStore,
         to destination: some EventStore,
@@ -45,6 +61,7 @@ public struct EventStoreCopier: Sendable {
         let importer = destination as? any ImportableEventStore
         var position = destinationHead
         var copied: Int64 = 0
+        var upcast: Int64 = 0
         while true {
             var batch = try await source.readAll(after: position, limit: batchSize)
             guard !batch.isEmpty else { break }
@@ -59,6 +76,9 @@ public struct EventStoreCopier: Sendable {
             if batch.count == batchSize, let lastCommand = batch.commandRuns.last, lastCommand.startIndex > 0 {
                 batch.removeSubrange(lastCommand.startIndex...)
             }
+            if let upcaster {
+                upcast += try Self.upcast(&batch, with: upcaster)
+            }
             if let importer {
                 try await importer.importEvents(batch)
             } else {
@@ -71,8 +91,27 @@ public struct EventStoreCopier: Sendable {
         return EventStoreCopyReport(
             alreadyPresent: destinationHead,
             copied: copied,
+            upcast: upcast,
             preservedEnvelopes: importer != nil
         )
+    }
+
+    /// Replaces each event of a batch by its current shape.
+    /// - Returns: How many events changed type name or schema version.
+    private static func upcast(_ batch: inout [RecordedEvent], with upcaster: EventUpcaster) throws -> Int64 {
+        var changed: Int64 = 0
+        for index in batch.indices {
+            let recorded = batch[index]
+            do {
+                batch[index] = try upcaster.upcast(recorded)
+            } catch {
+                throw error.storeError(at: recorded)
+            }
+            if batch[index].eventType != recorded.eventType || batch[index].schemaVersion != recorded.schemaVersion {
+                changed += 1
+            }
+        }
+        return changed
     }
 
     private func checkPrefix(of source: some EventStore, in destination: some EventStore, upTo head: Int64) async throws

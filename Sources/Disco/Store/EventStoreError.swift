@@ -12,6 +12,9 @@ public struct EventStoreError: Error, Sendable, Hashable, CustomStringConvertibl
         case closed
         /// Reading or writing the underlying storage failed.
         case io
+        /// An event was recorded by a newer build of its spec: its schema version is above
+        /// the newest this build knows. Deploy the newer code; the store is unchanged.
+        case newerSchemaVersion
     }
 
     /// What kind of failure it is.

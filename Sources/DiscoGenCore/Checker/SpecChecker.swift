@@ -1,7 +1,8 @@
 import Foundation
 
 /// The second stage: checks what a ``Spec`` means (names, types, rules and expressions)
-/// and produces a ``CheckedSpec`` with every expression rendered to Swift.
+/// and produces a ``CheckedSpec`` with every expression type-checked. It writes no Swift: names
+/// resolve to symbolic ``ExpressionReference``s that the view-model stage spells.
 public struct SpecChecker: Sendable {
     /// The spec language versions this checker understands.
     public static let supportedVersions = [1]
@@ -54,6 +55,7 @@ struct SpecCheckRun {
         )
         let commands = spec.commands.map { checkCommand($0) }
         let events = spec.events.map { checkEvent($0) }
+        checkRenames()
         let queries = spec.queries.map { checkQuery($0) }
         checkReachability()
         return CheckedSpec(spec: spec, commands: commands, events: events, queries: queries)
@@ -139,7 +141,7 @@ struct SpecCheckRun {
 
     /// Checks a list of fields: snake_case, no collisions after conversion, no reserved names
     /// (the caller's, then the expression keywords, which no name may be).
-    private mutating func checkFields(_ fields: [FieldSpec], of what: String, reserved: [String: String] = [:]) {
+    mutating func checkFields(_ fields: [FieldSpec], of what: String, reserved: [String: String] = [:]) {
         checkNames(fields.map(\.name), of: what, reserved: reserved)
     }
 
@@ -178,16 +180,12 @@ struct SpecCheckRun {
         )
         let params = command.params.map { checkParam($0, of: what) }
         var names: [String: ExpressionScope.Binding] = [
-            "id": .init(type: .uuid, swift: "state.id")
+            "id": .init(type: .uuid, reference: .stateField("id"))
         ]
         for param in params {
-            names[param.spec.name.value] = .init(type: param.type, swift: "command.\(Naming.identifier(param.spec.name.value))")
+            names[param.spec.name.value] = .init(type: param.type, reference: .param(param.spec.name.value))
         }
-        let scope = ExpressionScope(
-            names: names,
-            stateFields: stateBindings,
-            now: .init(type: .date, swift: "context.now")
-        )
+        let scope = ExpressionScope(names: names, stateFields: stateFields, allowsNow: true)
         if command.emit.isEmpty, !command.hasSwiftHandler {
             diagnostics.error("\(what) emits no event; add 'emit' or 'handler: swift'", at: command.name.location)
         }
@@ -252,10 +250,11 @@ struct SpecCheckRun {
                     )
                     continue
                 }
-                let swift = "command.\(Naming.identifier(name))"
-                fields.append((name, LocatedExpression(expression: CheckedExpression(type: param.type, binding: swift), location: param.spec.name.location)))
+                let value = CheckedExpression(type: param.type, reference: .param(name))
+                fields.append((name, LocatedExpression(expression: value, location: param.spec.name.location)))
             } else if name == "id", field.type.value == .uuid {
-                fields.append((name, LocatedExpression(expression: CheckedExpression(type: .uuid, binding: "state.id"), location: emit.event.location)))
+                let value = CheckedExpression(type: .uuid, reference: .stateField("id"))
+                fields.append((name, LocatedExpression(expression: value, location: emit.event.location)))
             } else {
                 diagnostics.error(
                     "\(what) cannot fill the field '\(name)' of event '\(event.name.value)': it has no param '\(name)'; add the param or fill it with `with: { \(name): ... }`",
@@ -281,12 +280,11 @@ struct SpecCheckRun {
         }
         var names: [String: ExpressionScope.Binding] = [:]
         for field in event.fields {
-            names[field.name.value] = .init(type: field.type.value, swift: "event.\(Naming.identifier(field.name.value))")
+            names[field.name.value] = .init(type: field.type.value, reference: .eventField(field.name.value))
         }
         let scope = ExpressionScope(
             names: names,
-            stateFields: stateBindings,
-            now: nil,
+            stateFields: stateFields,
             unavailableNowReason: "an event's 'apply' must give the same state every time it is replayed, so it cannot read the time; record the time in an event field with `with: { at: now }` and use that field"
         )
         var applies: [(field: String, value: LocatedExpression)] = []
@@ -307,7 +305,7 @@ struct SpecCheckRun {
                 applies.append((field, value))
             }
         }
-        return CheckedEvent(spec: event, applies: applies)
+        return CheckedEvent(spec: event, applies: applies, steps: checkUpcast(event))
     }
 
     // MARK: Queries
@@ -322,9 +320,9 @@ struct SpecCheckRun {
         let params = query.params.map { checkParam($0, of: what) }
         var names: [String: ExpressionScope.Binding] = [:]
         for param in params {
-            names[param.spec.name.value] = .init(type: param.type, swift: "self.\(Naming.identifier(param.spec.name.value))")
+            names[param.spec.name.value] = .init(type: param.type, reference: .param(param.spec.name.value))
         }
-        let scope = ExpressionScope(names: names, stateFields: stateBindings, now: .init(type: .date, swift: "Date()"))
+        let scope = ExpressionScope(names: names, stateFields: stateFields, allowsNow: true)
         var conditions: [(field: String, value: LocatedExpression)] = []
         for clause in query.whereClauses {
             let field = clause.field.value
@@ -360,13 +358,7 @@ struct SpecCheckRun {
 
     // MARK: Helpers
 
-    private var stateBindings: [String: ExpressionScope.Binding] {
-        stateFields.reduce(into: [:]) { bindings, field in
-            bindings[field.key] = ExpressionScope.Binding(type: field.value, swift: "state.\(Naming.identifier(field.key))")
-        }
-    }
-
-    private mutating func expression(
+    mutating func expression(
         _ text: Located<String>,
         in scope: ExpressionScope,
         expecting type: SpecType?
