@@ -87,7 +87,7 @@ extension ExampleTestsRenderer {
 
     /// A number written as in the spec, plus or minus one, written without exponent.
     private static func shifted(_ text: String, by delta: Int) -> String? {
-        guard SpecLiteral.decimal(text) != nil,
+        guard SpecLiteral.isDecimal(text),
             let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
         else {
             return nil

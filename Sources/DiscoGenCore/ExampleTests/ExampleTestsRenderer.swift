@@ -77,7 +77,7 @@ public struct ExampleTestsRenderer: Sendable {
             "        let example = \(sourceLocationLiteral(file, example.location, aggregate: aggregate))",
         ]
         let now = example.now.flatMap(SpecLiteral.date).map {
-            "now: Date(timeIntervalSince1970: \(SpecLiteral.seconds($0)))"
+            "now: Date(timeIntervalSince1970: \(SwiftLiteral.seconds($0)))"
         }
         lines.append("        Scenario<\(aggregate)>(\(now ?? ""))")
         if !example.given.isEmpty {
