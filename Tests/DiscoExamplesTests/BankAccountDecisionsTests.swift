@@ -6,10 +6,14 @@ import Testing
 
 /// The hand-written decision of `close_account` (BankAccount+Decisions.swift), pure and without a store.
 @Suite struct BankAccountDecisionsTests {
-    let opened = ScenarioEvent("account_opened", ["owner": "Ada", "overdraft_limit": 0])
+    let opened = ScenarioEvent(
+        "account_opened",
+        version: 3,
+        ["holder": "Ada", "overdraft_limit": 0, "currency": "EUR"]
+    )
 
     @Test func anEmptyAccountCloses() {
-        given(BankAccount.self, .accountOpened(.init(owner: "Ada", overdraftLimit: 0)))
+        given(BankAccount.self, .accountOpened(.init(holder: "Ada", overdraftLimit: 0, currency: "EUR")))
             .when { id in .closeAccount(.init(id: id)) }
             .then(.accountClosed(.init()))
             .thenState { #expect($0.closed) }
@@ -17,14 +21,14 @@ import Testing
 
     @Test func anAccountWithMoneyDoesNotClose() {
         Scenario<BankAccount>()
-            .given(opened, ScenarioEvent("money_deposited", ["amount": 1]))
+            .given(opened, ScenarioEvent("funds_deposited", ["amount": 1]))
             .when("close_account")
             .thenRejected(["balance": ["must be zero to close the account"]])
     }
 
     @Test func aClosedAccountDoesNotCloseAgain() {
         Scenario<BankAccount>()
-            .given(opened, ScenarioEvent("money_deposited", ["amount": 2]), ScenarioEvent("account_closed"))
+            .given(opened, ScenarioEvent("funds_deposited", ["amount": 2]), ScenarioEvent("account_closed"))
             .when("close_account")
             .thenRejected([
                 "base": ["account is already closed"], "balance": ["must be zero to close the account"],
@@ -46,7 +50,7 @@ import Testing
         Scenario<BankAccount>()
             .given(opened)
             .when("deposit", ["amount": 5])
-            .then(events: [ScenarioEvent("money_deposited", ["amount": 5])])
+            .then(events: [ScenarioEvent("funds_deposited", ["amount": 5])])
             .thenState(["balance": 5, "owner": "Ada", "closed": false])
     }
 
@@ -60,13 +64,13 @@ import Testing
         withKnownIssue {
             Scenario<BankAccount>().given(opened)
                 .when("deposit", ["amount": 5])
-                .then(events: [ScenarioEvent("money_deposited", ["amount": 6])])
+                .then(events: [ScenarioEvent("funds_deposited", ["amount": 6])])
         } matching: { issue in
             let text = issue.comments.map(\.rawValue).joined()
             return issue.sourceLocation?.line == line
                 && text.contains("deposit {amount: 5} recorded other events")
-                && text.contains("  - money_deposited {amount: 6}")
-                && text.contains("  + money_deposited {amount: 5}")
+                && text.contains("  - funds_deposited {amount: 6}")
+                && text.contains("  + funds_deposited {amount: 5}")
         }
         withKnownIssue {
             Scenario<BankAccount>().given(opened).when("deposit", ["amount": 5]).thenState(["balance": 4])

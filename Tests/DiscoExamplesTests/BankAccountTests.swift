@@ -27,7 +27,10 @@ import Testing
 
     @Test func theOverdraftEventIsRecordedOnlyWhenCrossingZero() {
         let account = Scenario<BankAccount>()
-            .given(.accountOpened(.init(owner: "Ada", overdraftLimit: 50)), .moneyDeposited(.init(amount: 10)))
+            .given(
+                .accountOpened(.init(holder: "Ada", overdraftLimit: 50, currency: "EUR")),
+                .fundsDeposited(.init(amount: 10))
+            )
         account
             .when { id in .withdraw(.init(id: id, amount: 30)) }
             .then(.moneyWithdrawn(.init(amount: 30)), .overdraftEntered(.init(balance: -20)))

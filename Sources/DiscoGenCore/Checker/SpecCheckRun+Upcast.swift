@@ -1,8 +1,13 @@
 extension SpecCheckRun {
     /// Checks an event's upcast steps: one for each older version, without gaps, each filling
     /// every field of the next version by carrying it over or from `with`.
-    mutating func checkUpcast(_ event: EventSpec, lowestVersion: Int = 1) -> [CheckedUpcastStep] {
+    ///
+    /// Steps are needed from version 1, or with a lock from the lowest version it records of the
+    /// event (under its name or a former one); an event the lock does not record needs none.
+    mutating func checkUpcast(_ event: EventSpec) -> [CheckedUpcastStep] {
         let what = "event '\(event.name.value)'"
+        let lowestVersion =
+            lock.map { $0.lowestVersion(of: [event.name.value] + event.renamedFrom.map(\.value)) ?? event.version } ?? 1
         let current = event.version
         var stepsByVersion: [Int: UpcastStepSpec] = [:]
         var previous: Int?
@@ -33,7 +38,8 @@ extension SpecCheckRun {
             stepsByVersion[from.value] = step
             checkFields(step.fields, of: "the fields of version \(from.value) of \(what)")
         }
-        for version in max(lowestVersion, 1)..<max(current, 1) where stepsByVersion[version] == nil {
+        let newest = max(current, 1)
+        for version in min(max(lowestVersion, 1), newest)..<newest where stepsByVersion[version] == nil {
             diagnostics.error(
                 "\(what) is at version \(current) but has no upcast step from version \(version); add `- from: \(version)` to 'upcast', with the fields of version \(version) and `with:` for what version \(version + 1) needs",
                 at: event.versionLocation ?? event.name.location

@@ -7,13 +7,19 @@ public struct SpecChecker: Sendable {
     /// The spec language versions this checker understands.
     public static let supportedVersions = [1]
 
-    /// A checker.
-    public init() {}
+    /// The spec's lock, when it has one: which versions stores may hold, so which upcast steps are needed.
+    public var lock: SpecLock?
+
+    /// A checker; with a lock, events need upcast steps only from the lowest version it records.
+    public init(lock: SpecLock? = nil) {
+        self.lock = lock
+    }
 
     /// Checks a spec, reporting every problem found.
     /// - Returns: The checked spec, or `nil` when any error was found.
     public func check(_ spec: Spec, diagnostics: inout DiagnosticList) -> CheckedSpec? {
         var run = SpecCheckRun(spec: spec)
+        run.lock = lock
         var checked = run.check()
         checked.examples = run.checkExamples(checked.commands)
         for diagnostic in run.diagnostics.diagnostics { diagnostics.emit(diagnostic) }
@@ -25,6 +31,8 @@ public struct SpecChecker: Sendable {
 struct SpecCheckRun {
     let spec: Spec
     var diagnostics = DiagnosticList()
+    /// The spec's lock, when it has one.
+    var lock: SpecLock?
 
     /// The state's fields by name, `id` included.
     let stateFields: [String: SpecType]

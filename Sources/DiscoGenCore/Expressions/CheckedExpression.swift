@@ -28,6 +28,12 @@ public struct CheckedExpression: Sendable, Hashable {
         return nil
     }
 
+    /// Whether the expression is the literal `null`.
+    public var isNull: Bool {
+        if case .null = typed.kind { return true }
+        return false
+    }
+
     /// Whether the expression reads the state.
     public var readsState: Bool { references.contains(where: \.isState) }
     /// Whether the expression reads a param.

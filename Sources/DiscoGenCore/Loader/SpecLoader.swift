@@ -122,6 +122,7 @@ extension YAMLNodeReader {
             events: events,
             queries: queries
         )
+        spec.eventsLocation = entries.first { $0.key.value == "events" }?.key.location
         spec.examples = examples
         return spec
     }

@@ -33,7 +33,7 @@ struct SwiftExpressionRenderer {
             return "nil"
         case .reference(let reference):
             let swift = names.swift(for: reference)
-            return Self.isMemberChain(swift) ? swift : "(\(swift))"
+            return names.isPostfixCall(reference) || Self.isMemberChain(swift) ? swift : "(\(swift))"
         case .unary(let op, let operand):
             return op.rawValue + (Self.isPrefixed(operand) ? "(\(render(operand)))" : render(operand))
         case .binary(let op, let lhs, let rhs):

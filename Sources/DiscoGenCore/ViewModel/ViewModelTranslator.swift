@@ -15,6 +15,7 @@ public struct ViewModelTranslator: Sendable {
         let displayName = Self.words(typeName)
         let commands = checked.commands.map { command($0, spec: spec) }
         let events = checked.events.map { event($0, spec: spec) }
+        let handwrittenSteps = events.flatMap(\.steps).filter(\.isHandwritten)
         let stateFields = spec.state.map { field in
             FieldViewModel(
                 identifier: Naming.identifier(field.name.value),
@@ -46,7 +47,9 @@ public struct ViewModelTranslator: Sendable {
             applyUsesState: checked.events.contains { event in
                 event.applies.contains { $0.value.expression.readsState }
             },
-            queries: checked.queries.map { query($0, spec: spec) }
+            queries: checked.queries.map { query($0, spec: spec) },
+            handwrittenSteps: handwrittenSteps,
+            hasHandwrittenSteps: !handwrittenSteps.isEmpty
         )
     }
 
@@ -75,7 +78,7 @@ public struct ViewModelTranslator: Sendable {
             properties: properties
         )
         let emitsAreDirect = checked.emits.allSatisfy { emit in
-            emit.when == nil && emit.fields.allSatisfy { $0.value.expression.reference == .param($0.name) }
+            emit.when == nil && emit.fields.allSatisfy { $0.value.expression.reference?.isParam == true }
         }
         let emitted = checked.emits.map { emit in
             EmitViewModel(
@@ -144,6 +147,7 @@ public struct ViewModelTranslator: Sendable {
             return line
         }
         let usesEvent = checked.applies.contains { $0.value.expression.readsEventFields }
+        let steps = steps(checked, aggregateType: spec.aggregate.value, spec: spec)
         return EventViewModel(
             name: event.name.value,
             caseName: Naming.identifier(event.name.value),
@@ -154,7 +158,11 @@ public struct ViewModelTranslator: Sendable {
             initParameters: Self.parameterList(fields),
             binding: usesEvent ? "(let event)" : "",
             applies: applies,
-            hasApplies: !applies.isEmpty
+            hasApplies: !applies.isEmpty,
+            casePatterns: casePatterns(event),
+            steps: steps,
+            hasSteps: !steps.isEmpty,
+            generatedSteps: steps.filter { !$0.isHandwritten }
         )
     }
 
@@ -263,7 +271,7 @@ public struct ViewModelTranslator: Sendable {
         SwiftExpressionRenderer.render(expression, names: names)
     }
 
-    private func mapped(_ swift: String, at location: SourceLocation, spec: Spec) -> MappedLine {
+    func mapped(_ swift: String, at location: SourceLocation, spec: Spec) -> MappedLine {
         MappedLine(
             directive: "#sourceLocation(file: \(swiftStringLiteral(spec.file)), line: \(location.line))",
             swift: swift
