@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "disco-gen", targets: ["disco-gen"]),
+        .executable(name: "disco", targets: ["disco-cli"]),
         .library(name: "Disco", targets: ["Disco"]),
         .library(name: "DiscoTesting", targets: ["DiscoTesting"]),
         .library(name: "DiscoGenCore", targets: ["DiscoGenCore"]),
@@ -59,15 +60,16 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
-        /// `disco-postgres`: migrate, copy stores, and the wallet workload of the two-process test.
+        /// The PostgreSQL two-process test's workload: deposits into wallets from a second process.
         .executableTarget(
-            name: "disco-postgres",
+            name: "wallet-load",
             dependencies: [
                 "Disco",
                 "DiscoPostgres",
                 "DiscoExamples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            path: "Tests/Support/wallet-load"
         ),
 
         // MARK: Generator
@@ -126,6 +128,19 @@ let package = Package(
             ]
         ),
 
+        // MARK: The disco tool (Docs/Tool.md)
+
+        /// `disco`: look into and operate any event store. Not named `disco` as a target, so that
+        /// its module does not clash with `Disco` on case-insensitive file systems.
+        .executableTarget(
+            name: "disco-cli",
+            dependencies: [
+                "Disco",
+                "DiscoPostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
         // MARK: JSON-lines store tools
 
         /// Appends to a JSON-lines store until it is killed: the writer of the crash test.
@@ -165,7 +180,15 @@ let package = Package(
         .testTarget(
             name: "DiscoPostgresTests",
             dependencies: [
-                "Disco", "DiscoTesting", "DiscoPostgres", "DiscoExamples", "disco-postgres",
+                "Disco", "DiscoTesting", "DiscoPostgres", "DiscoExamples", "wallet-load",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
+        /// `disco` run as a built executable, on JSON-lines and PostgreSQL stores.
+        .testTarget(
+            name: "DiscoToolTests",
+            dependencies: [
+                "Disco", "DiscoPostgres", "disco-cli",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),

@@ -43,6 +43,12 @@ public struct GeneratorPipeline: Sendable {
         /// The generated file's name, from the spec file's name: `bank_account.yml` gives
         /// `BankAccount.generated.swift`, so build tools know it before generating.
         public var fileName: String
+
+        /// The spec's lock as it should be: the lock given, with the spec's new event types
+        /// and versions added.
+        public var lock: SpecLock = SpecLock(aggregate: "")
+        /// The versions the spec declares that the given lock does not record, in spec order.
+        public var lockAdditions: [SpecLockChecker.Addition] = []
     }
 
     /// The name of the file generated from a spec: the spec file's name without its
@@ -59,19 +65,28 @@ public struct GeneratorPipeline: Sendable {
     /// - Parameters:
     ///   - yaml: The spec's text.
     ///   - file: The spec's path, as diagnostics and `#sourceLocation` should show it.
+    ///   - lock: The spec's lock (``SpecLock/path(forSpec:)``), when it has one. The spec must
+    ///     keep every event type and version it records; the output has the updated lock.
     /// - Throws: ``Diagnostics`` with every problem when any is an error; ``GeneratorError``
     ///   when rendering fails.
-    public func generate(yaml: String, file: String) throws -> Output {
+    public func generate(yaml: String, file: String, lock: SpecLock? = nil) throws -> Output {
         var diagnostics = DiagnosticList()
+        var checker = checker
+        checker.lock = lock ?? checker.lock
         let spec = loader.load(yaml: yaml, file: file, diagnostics: &diagnostics)
         let checked = spec.flatMap { checker.check($0, diagnostics: &diagnostics) }
-        guard let checked, !diagnostics.hasErrors else { throw Diagnostics(diagnostics.diagnostics) }
+        let locked = spec.map {
+            SpecLockChecker.check($0, against: checker.lock, lockFile: SpecLock.path(forSpec: file), diagnostics: &diagnostics)
+        }
+        guard let checked, let locked, !diagnostics.hasErrors else { throw Diagnostics(diagnostics.diagnostics) }
         let source = try renderer.render(translator.translate(checked))
         return Output(
             aggregateName: checked.spec.aggregate.value,
             source: source,
             diagnostics: Diagnostics(diagnostics.diagnostics).all,
-            fileName: Self.outputFileName(forSpec: file)
+            fileName: Self.outputFileName(forSpec: file),
+            lock: locked.lock,
+            lockAdditions: locked.additions
         )
     }
 }

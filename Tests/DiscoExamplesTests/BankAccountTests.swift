@@ -27,7 +27,7 @@ import Testing
     @Test func theOverdraftEventIsRecordedOnlyWhenCrossingZero() {
         let id = UUID()
         let account = BankAccount(id: id).applying([
-            .accountOpened(.init(owner: "Ada", overdraftLimit: 50)), .moneyDeposited(.init(amount: 10)),
+            .accountOpened(.init(holder: "Ada", overdraftLimit: 50, currency: "EUR")), .fundsDeposited(.init(amount: 10)),
         ])
         let crossing = try? account.execute(.withdraw(.init(id: id, amount: 30)), context: CommandContext())
         #expect(crossing == [.moneyWithdrawn(.init(amount: 30)), .overdraftEntered(.init(balance: -20))])

@@ -10,7 +10,7 @@ struct PostgresDocsTests {
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let docs = try String(contentsOf: root.appendingPathComponent("Docs/PostgreSQL.md"), encoding: .utf8)
         let sql = try PostgresEventStore.schemaSQL()
-        #expect(docs.contains(sql.trimmingCharacters(in: .newlines)), "regenerate with `disco-postgres sql`")
+        #expect(docs.contains(sql.trimmingCharacters(in: .newlines)), "regenerate with `disco sql`")
     }
 
     @Test("schema names that would need quoting are refused")

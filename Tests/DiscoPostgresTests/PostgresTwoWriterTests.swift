@@ -76,13 +76,13 @@ struct PostgresTwoWriterTests {
         }
     }
 
-    @Test("two disco-postgres processes writing the same wallets: no lost update, gapless positions")
+    @Test("two wallet-load processes writing the same wallets: no lost update, gapless positions")
     func twoProcesses() async throws {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0])
             .deletingLastPathComponent()
-            .appendingPathComponent("disco-postgres")
+            .appendingPathComponent("wallet-load")
         let found = FileManager.default.isExecutableFile(atPath: executable.path)
-        try #require(found, "disco-postgres is not built beside the tests at \(executable.path)")
+        try #require(found, "wallet-load is not built beside the tests at \(executable.path)")
         try await PostgresTestEnvironment.withStore { store, configuration in
             let ids = try await Self.createWallets(in: store)
             guard var url = ProcessInfo.processInfo.environment[PostgresStoreConfiguration.environmentVariable] else {
@@ -95,7 +95,7 @@ struct PostgresTwoWriterTests {
                 let output = Pipe()
                 process.executableURL = executable
                 process.arguments = [
-                    "wallet-load", "--url", url,
+                    "--url", url,
                     "--wallets", ids.map(\.uuidString).joined(separator: ","),
                     "--deposits", "\(Self.deposits)", "--callers", "\(Self.wallets)",
                 ]
@@ -107,7 +107,7 @@ struct PostgresTwoWriterTests {
             for (process, output) in processes {
                 let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
                 process.waitUntilExit()
-                #expect(process.terminationStatus == 0, "disco-postgres wallet-load: \(text)")
+                #expect(process.terminationStatus == 0, "wallet-load: \(text)")
                 #expect(text.contains(#""deposits":\#(Self.wallets * Self.deposits)"#), "\(text)")
             }
             try await Self.verify(store, ids: ids, writers: 2)

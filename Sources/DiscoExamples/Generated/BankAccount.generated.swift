@@ -8,12 +8,13 @@ public struct BankAccount: Aggregate, SnapshotCodable, Hashable {
     public static let aggregateName = "BankAccount"
     public static let commandNames: [String] = ["close_account", "deposit", "freeze", "open_account", "unfreeze", "withdraw"]
     public static let queryNames: [String] = ["accounts_of_owner", "frozen_accounts"]
-    public static let snapshotSchema = "v1-cb0ffbf2e4278e97"
+    public static let snapshotSchema = "v1-a1dec0b523030b00"
 
     public let id: UUID
     public var owner: String
     public var balance: Decimal
     public var overdraftLimit: Decimal
+    public var currency: String
     public var frozen: Bool
     public var closed: Bool
 
@@ -22,6 +23,7 @@ public struct BankAccount: Aggregate, SnapshotCodable, Hashable {
         self.owner = ""
         self.balance = 0
         self.overdraftLimit = 0
+        self.currency = ""
         self.frozen = false
         self.closed = false
     }
@@ -32,6 +34,7 @@ public struct BankAccount: Aggregate, SnapshotCodable, Hashable {
             "owner": Value(owner),
             "balance": Value(balance),
             "overdraft_limit": Value(overdraftLimit),
+            "currency": Value(currency),
             "frozen": Value(frozen),
             "closed": Value(closed),
         ]
@@ -43,6 +46,7 @@ public struct BankAccount: Aggregate, SnapshotCodable, Hashable {
         self.owner = try reader.field("owner")
         self.balance = try reader.field("balance")
         self.overdraftLimit = try reader.field("overdraft_limit")
+        self.currency = try reader.field("currency")
         self.frozen = try reader.field("frozen")
         self.closed = try reader.field("closed")
     }
@@ -113,16 +117,18 @@ extension BankAccount {
         public var id: UUID?
         public var owner: String
         public var overdraftLimit: Decimal
+        public var currency: String
 
-        public init(id: UUID? = nil, owner: String, overdraftLimit: Decimal = 0) {
+        public init(id: UUID? = nil, owner: String, overdraftLimit: Decimal = 0, currency: String = "EUR") {
             self.id = id
             self.owner = owner
             self.overdraftLimit = overdraftLimit
+            self.currency = currency
         }
 
         /// Validates params as the spec says, reporting every failing rule.
         public init(params: Params) throws(ValidationErrors) {
-            var reader = ParamsReader(params, declared: ["id", "owner", "overdraft_limit"])
+            var reader = ParamsReader(params, declared: ["id", "owner", "overdraft_limit", "currency"])
             let id = reader.optional("id", .uuid)
             let owner = reader.required(
                 "owner",
@@ -135,8 +141,14 @@ extension BankAccount {
                 default: 0,
                 rules: [.min(0, message: "must be a number greater than or equal to 0"), .max(5000, message: "must be a number less than or equal to 5000")]
             )
-            guard let owner, let overdraftLimit, reader.errors.isEmpty else { throw reader.errors }
-            self.init(id: id, owner: owner, overdraftLimit: overdraftLimit)
+            let currency = reader.required(
+                "currency",
+                .string,
+                default: "EUR",
+                rules: [.oneOf(["EUR", "USD", "GBP"], message: "must be one of [\"EUR\", \"USD\", \"GBP\"]")]
+            )
+            guard let owner, let overdraftLimit, let currency, reader.errors.isEmpty else { throw reader.errors }
+            self.init(id: id, owner: owner, overdraftLimit: overdraftLimit, currency: currency)
         }
 
         /// The params this command stands for, as the dynamic API takes them.
@@ -145,6 +157,7 @@ extension BankAccount {
                 "id": Value(id),
                 "owner": Value(owner),
                 "overdraft_limit": Value(overdraftLimit),
+                "currency": Value(currency),
             ]
         }
     }
@@ -311,43 +324,43 @@ extension BankAccount {
         let state = self
         switch command {
         case .openAccount(let command):
-            return [.accountOpened(AccountOpened(owner: command.owner, overdraftLimit: command.overdraftLimit))]
+            return [.accountOpened(AccountOpened(holder: command.owner, overdraftLimit: command.overdraftLimit, currency: command.currency))]
         case .deposit(let command):
             var violations = ValidationErrors()
-#sourceLocation(file: "Specs/bank_account.yml", line: 23)
+#sourceLocation(file: "Specs/bank_account.yml", line: 29)
             violations.require(!state.frozen, "account is frozen", for: "base")
 #sourceLocation()
             try violations.throwIfAny()
-            return [.moneyDeposited(MoneyDeposited(amount: command.amount))]
+            return [.fundsDeposited(FundsDeposited(amount: command.amount))]
         case .withdraw(let command):
             var violations = ValidationErrors()
-#sourceLocation(file: "Specs/bank_account.yml", line: 30)
+#sourceLocation(file: "Specs/bank_account.yml", line: 36)
             violations.require(!state.frozen, "account is frozen", for: "base")
-#sourceLocation(file: "Specs/bank_account.yml", line: 32)
+#sourceLocation(file: "Specs/bank_account.yml", line: 38)
             violations.require((state.balance - command.amount) >= -state.overdraftLimit, "exceeds the overdraft limit", for: "amount")
 #sourceLocation()
             try violations.throwIfAny()
             var events: [Event] = []
-#sourceLocation(file: "Specs/bank_account.yml", line: 28)
+#sourceLocation(file: "Specs/bank_account.yml", line: 34)
             events.append(.moneyWithdrawn(MoneyWithdrawn(amount: command.amount)))
 #sourceLocation()
-#sourceLocation(file: "Specs/bank_account.yml", line: 38)
+#sourceLocation(file: "Specs/bank_account.yml", line: 44)
             if (state.balance >= Decimal(0)) && ((state.balance - command.amount) < Decimal(0)) {
-#sourceLocation(file: "Specs/bank_account.yml", line: 39)
+#sourceLocation(file: "Specs/bank_account.yml", line: 45)
                 events.append(.overdraftEntered(OverdraftEntered(balance: state.balance - command.amount)))
 #sourceLocation()
             }
             return events
         case .freeze(let command):
             var violations = ValidationErrors()
-#sourceLocation(file: "Specs/bank_account.yml", line: 44)
+#sourceLocation(file: "Specs/bank_account.yml", line: 50)
             violations.require(!state.frozen, "account is already frozen", for: "base")
 #sourceLocation()
             try violations.throwIfAny()
             return [.accountFrozen(AccountFrozen(reason: command.reason))]
         case .unfreeze:
             var violations = ValidationErrors()
-#sourceLocation(file: "Specs/bank_account.yml", line: 49)
+#sourceLocation(file: "Specs/bank_account.yml", line: 55)
             violations.require(state.frozen, "account is not frozen", for: "base")
 #sourceLocation()
             try violations.throwIfAny()
@@ -374,7 +387,7 @@ extension BankAccount {
     /// An event a bank account records.
     public enum Event: AggregateEvent, Hashable {
         case accountOpened(AccountOpened)
-        case moneyDeposited(MoneyDeposited)
+        case fundsDeposited(FundsDeposited)
         case moneyWithdrawn(MoneyWithdrawn)
         case overdraftEntered(OverdraftEntered)
         case accountFrozen(AccountFrozen)
@@ -384,7 +397,7 @@ extension BankAccount {
         public var eventType: String {
             switch self {
             case .accountOpened: AccountOpened.eventType
-            case .moneyDeposited: MoneyDeposited.eventType
+            case .fundsDeposited: FundsDeposited.eventType
             case .moneyWithdrawn: MoneyWithdrawn.eventType
             case .overdraftEntered: OverdraftEntered.eventType
             case .accountFrozen: AccountFrozen.eventType
@@ -396,7 +409,7 @@ extension BankAccount {
         public var schemaVersion: Int {
             switch self {
             case .accountOpened: AccountOpened.schemaVersion
-            case .moneyDeposited: MoneyDeposited.schemaVersion
+            case .fundsDeposited: FundsDeposited.schemaVersion
             case .moneyWithdrawn: MoneyWithdrawn.schemaVersion
             case .overdraftEntered: OverdraftEntered.schemaVersion
             case .accountFrozen: AccountFrozen.schemaVersion
@@ -408,7 +421,7 @@ extension BankAccount {
         public var payload: Params {
             switch self {
             case .accountOpened(let event): event.payload
-            case .moneyDeposited(let event): event.payload
+            case .fundsDeposited(let event): event.payload
             case .moneyWithdrawn(let event): event.payload
             case .overdraftEntered(let event): event.payload
             case .accountFrozen(let event): event.payload
@@ -419,14 +432,21 @@ extension BankAccount {
 
         public init(eventType: String, schemaVersion: Int, payload: Params) throws(EventDecodingError) {
             switch eventType {
-            case AccountOpened.eventType: self = .accountOpened(try AccountOpened(payload: payload))
-            case MoneyDeposited.eventType: self = .moneyDeposited(try MoneyDeposited(payload: payload))
-            case MoneyWithdrawn.eventType: self = .moneyWithdrawn(try MoneyWithdrawn(payload: payload))
-            case OverdraftEntered.eventType: self = .overdraftEntered(try OverdraftEntered(payload: payload))
-            case AccountFrozen.eventType: self = .accountFrozen(try AccountFrozen(payload: payload))
-            case AccountUnfrozen.eventType: self = .accountUnfrozen(try AccountUnfrozen(payload: payload))
-            case AccountClosed.eventType: self = .accountClosed(try AccountClosed(payload: payload))
-            default: throw EventDecodingError(eventType: eventType, reason: "BankAccount records no such event")
+            case AccountOpened.eventType:
+                self = .accountOpened(try AccountOpened(payload: payload, schemaVersion: schemaVersion))
+            case FundsDeposited.eventType, "money_deposited":
+                self = .fundsDeposited(try FundsDeposited(payload: payload, schemaVersion: schemaVersion))
+            case MoneyWithdrawn.eventType:
+                self = .moneyWithdrawn(try MoneyWithdrawn(payload: payload, schemaVersion: schemaVersion))
+            case OverdraftEntered.eventType:
+                self = .overdraftEntered(try OverdraftEntered(payload: payload, schemaVersion: schemaVersion))
+            case AccountFrozen.eventType:
+                self = .accountFrozen(try AccountFrozen(payload: payload, schemaVersion: schemaVersion))
+            case AccountUnfrozen.eventType:
+                self = .accountUnfrozen(try AccountUnfrozen(payload: payload, schemaVersion: schemaVersion))
+            case AccountClosed.eventType:
+                self = .accountClosed(try AccountClosed(payload: payload, schemaVersion: schemaVersion))
+            default: throw EventDecodingError.unknownEventType(eventType, aggregate: "BankAccount")
             }
         }
     }
@@ -434,35 +454,72 @@ extension BankAccount {
     /// The `account_opened` event.
     public struct AccountOpened: Sendable, Hashable {
         public static let eventType = "account_opened"
-        public static let schemaVersion = 1
+        public static let schemaVersion = 3
 
-        public var owner: String
+        public var holder: String
         public var overdraftLimit: Decimal
+        public var currency: String
 
-        public init(owner: String, overdraftLimit: Decimal) {
-            self.owner = owner
+        public init(holder: String, overdraftLimit: Decimal, currency: String) {
+            self.holder = holder
             self.overdraftLimit = overdraftLimit
+            self.currency = currency
         }
 
         public init(payload: Params) throws(EventDecodingError) {
             let reader = PayloadReader(payload, eventType: Self.eventType)
             self.init(
-                owner: try reader.field("owner"),
-                overdraftLimit: try reader.field("overdraft_limit")
+                holder: try reader.field("holder"),
+                overdraftLimit: try reader.field("overdraft_limit"),
+                currency: try reader.field("currency")
             )
         }
 
         public var payload: Params {
             [
-                "owner": Value(owner),
+                "holder": Value(holder),
                 "overdraft_limit": Value(overdraftLimit),
+                "currency": Value(currency),
             ]
+        }
+
+        /// The event recorded at `schemaVersion`, carried forward by the spec's upcast steps.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            var payload = payload
+            if schemaVersion <= 1 { payload = try Self.upcast(fromVersion1: payload) }
+            if schemaVersion <= 2 { payload = try Self.upcast(fromVersion2: payload) }
+            try self.init(payload: payload)
+        }
+
+        /// Version 1 of the payload (`owner: string, overdraft_limit: decimal`) as version 2.
+        private static func upcast(fromVersion1 payload: Params) throws(EventDecodingError) -> Params {
+            var upcast = payload
+#sourceLocation(file: "Specs/bank_account.yml", line: 69)
+            upcast["currency"] = Value("EUR")
+#sourceLocation()
+            return upcast
+        }
+
+        /// Version 2 of the payload (`owner: string, overdraft_limit: decimal, currency: string`) as version 3.
+        private static func upcast(fromVersion2 payload: Params) throws(EventDecodingError) -> Params {
+            let recorded = PayloadReader(payload, eventType: eventType)
+            var upcast = payload
+#sourceLocation(file: "Specs/bank_account.yml", line: 72)
+            upcast["holder"] = try Value(recorded.field("owner", as: String.self))
+#sourceLocation()
+            upcast["owner"] = nil
+            return upcast
         }
     }
 
-    /// The `money_deposited` event.
-    public struct MoneyDeposited: Sendable, Hashable {
-        public static let eventType = "money_deposited"
+    /// The `funds_deposited` event.
+    public struct FundsDeposited: Sendable, Hashable {
+        public static let eventType = "funds_deposited"
         public static let schemaVersion = 1
 
         public var amount: Decimal
@@ -482,6 +539,16 @@ extension BankAccount {
             [
                 "amount": Value(amount),
             ]
+        }
+
+        /// The event recorded at `schemaVersion`.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            try self.init(payload: payload)
         }
     }
 
@@ -508,6 +575,16 @@ extension BankAccount {
                 "amount": Value(amount),
             ]
         }
+
+        /// The event recorded at `schemaVersion`.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            try self.init(payload: payload)
+        }
     }
 
     /// The `overdraft_entered` event.
@@ -532,6 +609,16 @@ extension BankAccount {
             [
                 "balance": Value(balance),
             ]
+        }
+
+        /// The event recorded at `schemaVersion`.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            try self.init(payload: payload)
         }
     }
 
@@ -558,6 +645,16 @@ extension BankAccount {
                 "reason": Value(reason),
             ]
         }
+
+        /// The event recorded at `schemaVersion`.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            try self.init(payload: payload)
+        }
     }
 
     /// The `account_unfrozen` event.
@@ -572,6 +669,16 @@ extension BankAccount {
         }
 
         public var payload: Params { [:] }
+
+        /// The event recorded at `schemaVersion`.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            try self.init(payload: payload)
+        }
     }
 
     /// The `account_closed` event.
@@ -586,6 +693,16 @@ extension BankAccount {
         }
 
         public var payload: Params { [:] }
+
+        /// The event recorded at `schemaVersion`.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            try self.init(payload: payload)
+        }
     }
 }
 
@@ -596,30 +713,31 @@ extension BankAccount {
         let state = self
         switch event {
         case .accountOpened(let event):
-#sourceLocation(file: "Specs/bank_account.yml", line: 58)
-            self.owner = event.owner
+#sourceLocation(file: "Specs/bank_account.yml", line: 65)
+            self.owner = event.holder
             self.overdraftLimit = event.overdraftLimit
+            self.currency = event.currency
 #sourceLocation()
-        case .moneyDeposited(let event):
-#sourceLocation(file: "Specs/bank_account.yml", line: 61)
+        case .fundsDeposited(let event):
+#sourceLocation(file: "Specs/bank_account.yml", line: 76)
             self.balance = state.balance + event.amount
 #sourceLocation()
         case .moneyWithdrawn(let event):
-#sourceLocation(file: "Specs/bank_account.yml", line: 64)
+#sourceLocation(file: "Specs/bank_account.yml", line: 79)
             self.balance = state.balance - event.amount
 #sourceLocation()
         case .overdraftEntered:
             break
         case .accountFrozen:
-#sourceLocation(file: "Specs/bank_account.yml", line: 69)
+#sourceLocation(file: "Specs/bank_account.yml", line: 84)
             self.frozen = true
 #sourceLocation()
         case .accountUnfrozen:
-#sourceLocation(file: "Specs/bank_account.yml", line: 71)
+#sourceLocation(file: "Specs/bank_account.yml", line: 86)
             self.frozen = false
 #sourceLocation()
         case .accountClosed:
-#sourceLocation(file: "Specs/bank_account.yml", line: 73)
+#sourceLocation(file: "Specs/bank_account.yml", line: 88)
             self.closed = true
 #sourceLocation()
         }
@@ -669,14 +787,14 @@ extension BankAccount {
 
         /// Whether a bank account matches the query's `where`.
         public func matches(_ state: BankAccount) -> Bool {
-#sourceLocation(file: "Specs/bank_account.yml", line: 77)
+#sourceLocation(file: "Specs/bank_account.yml", line: 92)
             state.owner == self.owner
 #sourceLocation()
         }
 
         /// The equality the query's `where` implies, which the read model answers from an index.
         public var index: QueryIndex {
-#sourceLocation(file: "Specs/bank_account.yml", line: 77)
+#sourceLocation(file: "Specs/bank_account.yml", line: 92)
             QueryIndex(field: "owner", value: Value(self.owner))
 #sourceLocation()
         }
@@ -702,14 +820,14 @@ extension BankAccount {
 
         /// Whether a bank account matches the query's `where`.
         public func matches(_ state: BankAccount) -> Bool {
-#sourceLocation(file: "Specs/bank_account.yml", line: 79)
+#sourceLocation(file: "Specs/bank_account.yml", line: 94)
             state.frozen == true
 #sourceLocation()
         }
 
         /// The equality the query's `where` implies, which the read model answers from an index.
         public var index: QueryIndex {
-#sourceLocation(file: "Specs/bank_account.yml", line: 79)
+#sourceLocation(file: "Specs/bank_account.yml", line: 94)
             QueryIndex(field: "frozen", value: Value(true))
 #sourceLocation()
         }
@@ -732,8 +850,8 @@ extension BankAccount {
 
         /// Dispatches `open_account` and returns the new state.
         @discardableResult
-        public func openAccount(id: UUID? = nil, owner: String, overdraftLimit: Decimal = 0, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> BankAccount {
-            try await orchestrator.dispatch(BankAccount.self, OpenAccount.name, OpenAccount(id: id, owner: owner, overdraftLimit: overdraftLimit).params, metadata: metadata)
+        public func openAccount(id: UUID? = nil, owner: String, overdraftLimit: Decimal = 0, currency: String = "EUR", metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> BankAccount {
+            try await orchestrator.dispatch(BankAccount.self, OpenAccount.name, OpenAccount(id: id, owner: owner, overdraftLimit: overdraftLimit, currency: currency).params, metadata: metadata)
         }
 
         /// Dispatches `deposit` and returns the new state.

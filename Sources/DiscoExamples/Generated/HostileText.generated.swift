@@ -272,10 +272,13 @@ extension HostileText {
 
         public init(eventType: String, schemaVersion: Int, payload: Params) throws(EventDecodingError) {
             switch eventType {
-            case Created.eventType: self = .created(try Created(payload: payload))
-            case Tagged.eventType: self = .tagged(try Tagged(payload: payload))
-            case Renamed.eventType: self = .renamed(try Renamed(payload: payload))
-            default: throw EventDecodingError(eventType: eventType, reason: "HostileText records no such event")
+            case Created.eventType:
+                self = .created(try Created(payload: payload, schemaVersion: schemaVersion))
+            case Tagged.eventType:
+                self = .tagged(try Tagged(payload: payload, schemaVersion: schemaVersion))
+            case Renamed.eventType:
+                self = .renamed(try Renamed(payload: payload, schemaVersion: schemaVersion))
+            default: throw EventDecodingError.unknownEventType(eventType, aggregate: "HostileText")
             }
         }
     }
@@ -311,6 +314,16 @@ extension HostileText {
                 "note": Value(note),
             ]
         }
+
+        /// The event recorded at `schemaVersion`.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            try self.init(payload: payload)
+        }
     }
 
     /// The `tagged` event.
@@ -336,6 +349,16 @@ extension HostileText {
                 "protocol": Value(`protocol`),
             ]
         }
+
+        /// The event recorded at `schemaVersion`.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            try self.init(payload: payload)
+        }
     }
 
     /// The `renamed` event.
@@ -360,6 +383,16 @@ extension HostileText {
             [
                 "note": Value(note),
             ]
+        }
+
+        /// The event recorded at `schemaVersion`.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            try self.init(payload: payload)
         }
     }
 }

@@ -274,11 +274,15 @@ extension LibraryLoan {
 
         public init(eventType: String, schemaVersion: Int, payload: Params) throws(EventDecodingError) {
             switch eventType {
-            case BookLent.eventType: self = .bookLent(try BookLent(payload: payload))
-            case LoanRenewed.eventType: self = .loanRenewed(try LoanRenewed(payload: payload))
-            case BookReturned.eventType: self = .bookReturned(try BookReturned(payload: payload))
-            case BookReturnedLate.eventType: self = .bookReturnedLate(try BookReturnedLate(payload: payload))
-            default: throw EventDecodingError(eventType: eventType, reason: "LibraryLoan records no such event")
+            case BookLent.eventType:
+                self = .bookLent(try BookLent(payload: payload, schemaVersion: schemaVersion))
+            case LoanRenewed.eventType:
+                self = .loanRenewed(try LoanRenewed(payload: payload, schemaVersion: schemaVersion))
+            case BookReturned.eventType:
+                self = .bookReturned(try BookReturned(payload: payload, schemaVersion: schemaVersion))
+            case BookReturnedLate.eventType:
+                self = .bookReturnedLate(try BookReturnedLate(payload: payload, schemaVersion: schemaVersion))
+            default: throw EventDecodingError.unknownEventType(eventType, aggregate: "LibraryLoan")
             }
         }
     }
@@ -314,6 +318,16 @@ extension LibraryLoan {
                 "due_at": Value(dueAt),
             ]
         }
+
+        /// The event recorded at `schemaVersion`.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            try self.init(payload: payload)
+        }
     }
 
     /// The `loan_renewed` event.
@@ -343,6 +357,16 @@ extension LibraryLoan {
                 "renewals": Value(renewals),
             ]
         }
+
+        /// The event recorded at `schemaVersion`.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            try self.init(payload: payload)
+        }
     }
 
     /// The `book_returned` event.
@@ -368,6 +392,16 @@ extension LibraryLoan {
                 "at": Value(at),
             ]
         }
+
+        /// The event recorded at `schemaVersion`.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            try self.init(payload: payload)
+        }
     }
 
     /// The `book_returned_late` event.
@@ -392,6 +426,16 @@ extension LibraryLoan {
             [
                 "due_at": Value(dueAt),
             ]
+        }
+
+        /// The event recorded at `schemaVersion`.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            try self.init(payload: payload)
         }
     }
 }

@@ -337,11 +337,15 @@ extension ShoppingCart {
 
         public init(eventType: String, schemaVersion: Int, payload: Params) throws(EventDecodingError) {
             switch eventType {
-            case CartOpened.eventType: self = .cartOpened(try CartOpened(payload: payload))
-            case ItemAdded.eventType: self = .itemAdded(try ItemAdded(payload: payload))
-            case ItemRemoved.eventType: self = .itemRemoved(try ItemRemoved(payload: payload))
-            case CartCheckedOut.eventType: self = .cartCheckedOut(try CartCheckedOut(payload: payload))
-            default: throw EventDecodingError(eventType: eventType, reason: "ShoppingCart records no such event")
+            case CartOpened.eventType:
+                self = .cartOpened(try CartOpened(payload: payload, schemaVersion: schemaVersion))
+            case ItemAdded.eventType:
+                self = .itemAdded(try ItemAdded(payload: payload, schemaVersion: schemaVersion))
+            case ItemRemoved.eventType:
+                self = .itemRemoved(try ItemRemoved(payload: payload, schemaVersion: schemaVersion))
+            case CartCheckedOut.eventType:
+                self = .cartCheckedOut(try CartCheckedOut(payload: payload, schemaVersion: schemaVersion))
+            default: throw EventDecodingError.unknownEventType(eventType, aggregate: "ShoppingCart")
             }
         }
     }
@@ -368,6 +372,16 @@ extension ShoppingCart {
             [
                 "customer_id": Value(customerId),
             ]
+        }
+
+        /// The event recorded at `schemaVersion`.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            try self.init(payload: payload)
         }
     }
 
@@ -406,6 +420,16 @@ extension ShoppingCart {
                 "line_total": Value(lineTotal),
             ]
         }
+
+        /// The event recorded at `schemaVersion`.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            try self.init(payload: payload)
+        }
     }
 
     /// The `item_removed` event.
@@ -434,6 +458,16 @@ extension ShoppingCart {
                 "sku": Value(sku),
                 "price": Value(price),
             ]
+        }
+
+        /// The event recorded at `schemaVersion`.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            try self.init(payload: payload)
         }
     }
 
@@ -471,6 +505,16 @@ extension ShoppingCart {
                 "total": Value(total),
                 "coupons": Value(coupons),
             ]
+        }
+
+        /// The event recorded at `schemaVersion`.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            try self.init(payload: payload)
         }
     }
 }

@@ -8,7 +8,7 @@ public struct TaskItem: Aggregate, SnapshotCodable, Hashable {
     public static let aggregateName = "TaskItem"
     public static let commandNames: [String] = ["assign", "change_status", "create_task", "tag"]
     public static let queryNames: [String] = ["tasks_by_status", "tasks_of_assignee"]
-    public static let snapshotSchema = "v1-535788b6aaef0717"
+    public static let snapshotSchema = "v1-c4517e63c82e8ed0"
 
     public let id: UUID
     public var title: String
@@ -320,11 +320,15 @@ extension TaskItem {
 
         public init(eventType: String, schemaVersion: Int, payload: Params) throws(EventDecodingError) {
             switch eventType {
-            case TaskCreated.eventType: self = .taskCreated(try TaskCreated(payload: payload))
-            case TaskAssigned.eventType: self = .taskAssigned(try TaskAssigned(payload: payload))
-            case StatusChanged.eventType: self = .statusChanged(try StatusChanged(payload: payload))
-            case TaskTagged.eventType: self = .taskTagged(try TaskTagged(payload: payload))
-            default: throw EventDecodingError(eventType: eventType, reason: "TaskItem records no such event")
+            case TaskCreated.eventType:
+                self = .taskCreated(try TaskCreated(payload: payload, schemaVersion: schemaVersion))
+            case TaskAssigned.eventType:
+                self = .taskAssigned(try TaskAssigned(payload: payload, schemaVersion: schemaVersion))
+            case StatusChanged.eventType:
+                self = .statusChanged(try StatusChanged(payload: payload, schemaVersion: schemaVersion))
+            case TaskTagged.eventType:
+                self = .taskTagged(try TaskTagged(payload: payload, schemaVersion: schemaVersion))
+            default: throw EventDecodingError.unknownEventType(eventType, aggregate: "TaskItem")
             }
         }
     }
@@ -360,6 +364,16 @@ extension TaskItem {
                 "status": Value(status),
             ]
         }
+
+        /// The event recorded at `schemaVersion`.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            try self.init(payload: payload)
+        }
     }
 
     /// The `task_assigned` event.
@@ -385,12 +399,22 @@ extension TaskItem {
                 "assignee": Value(assignee),
             ]
         }
+
+        /// The event recorded at `schemaVersion`.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            try self.init(payload: payload)
+        }
     }
 
     /// The `status_changed` event.
     public struct StatusChanged: Sendable, Hashable {
         public static let eventType = "status_changed"
-        public static let schemaVersion = 1
+        public static let schemaVersion = 2
 
         public var status: String
 
@@ -409,6 +433,18 @@ extension TaskItem {
             [
                 "status": Value(status),
             ]
+        }
+
+        /// The event recorded at `schemaVersion`, carried forward by the spec's upcast steps.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            var payload = payload
+            if schemaVersion <= 1 { payload = try TaskItem.upcastStatusChanged(fromVersion1: payload) }
+            try self.init(payload: payload)
         }
     }
 
@@ -435,8 +471,30 @@ extension TaskItem {
                 "tag": Value(tag),
             ]
         }
+
+        /// The event recorded at `schemaVersion`.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            try self.init(payload: payload)
+        }
     }
 }
+
+/// The upcast steps of TaskItem's events that the spec leaves to Swift (`handler: swift`).
+///
+/// Each requirement turns a payload recorded at one version into the next version's payload; it
+/// runs every time such an event is read, so it must give the same result every time. Implement
+/// each one in an extension of ``TaskItem``; the build fails until every one is written.
+public protocol TaskItemUpcasts {
+    /// Turns a version-1 payload of `status_changed` (`status: string`) into version 2.
+    static func upcastStatusChanged(fromVersion1 payload: Params) throws(EventDecodingError) -> Params
+}
+
+extension TaskItem: TaskItemUpcasts {}
 
 // MARK: - Applying
 
@@ -455,11 +513,11 @@ extension TaskItem {
             self.assignee = event.assignee
 #sourceLocation()
         case .statusChanged(let event):
-#sourceLocation(file: "Specs/task_item.yml", line: 54)
+#sourceLocation(file: "Specs/task_item.yml", line: 58)
             self.status = event.status
 #sourceLocation()
         case .taskTagged(let event):
-#sourceLocation(file: "Specs/task_item.yml", line: 58)
+#sourceLocation(file: "Specs/task_item.yml", line: 66)
             self.tags = (state.tags + [event.tag])
 #sourceLocation()
         }
@@ -513,14 +571,14 @@ extension TaskItem {
 
         /// Whether a task item matches the query's `where`.
         public func matches(_ state: TaskItem) -> Bool {
-#sourceLocation(file: "Specs/task_item.yml", line: 63)
+#sourceLocation(file: "Specs/task_item.yml", line: 71)
             state.status == self.status
 #sourceLocation()
         }
 
         /// The equality the query's `where` implies, which the read model answers from an index.
         public var index: QueryIndex {
-#sourceLocation(file: "Specs/task_item.yml", line: 63)
+#sourceLocation(file: "Specs/task_item.yml", line: 71)
             QueryIndex(field: "status", value: Value(self.status))
 #sourceLocation()
         }
@@ -553,7 +611,7 @@ extension TaskItem {
 
         /// Whether a task item matches the query's `where`.
         public func matches(_ state: TaskItem) -> Bool {
-#sourceLocation(file: "Specs/task_item.yml", line: 66)
+#sourceLocation(file: "Specs/task_item.yml", line: 74)
             state.assignee == self.assignee
 #sourceLocation()
         }

@@ -4,7 +4,8 @@ extension SpecCheckRun {
     /// Checks a param's type, default and rules, and resolves their messages.
     mutating func checkParam(_ param: ParamSpec, of what: String) -> CheckedParam {
         let name = param.name.value
-        let type: SpecType = param.isOptional && !param.type.value.isOptional ? .optional(param.type.value) : param.type.value
+        let type: SpecType =
+            param.isOptional && !param.type.value.isOptional ? .optional(param.type.value) : param.type.value
         let base = type.unwrapped
         for (key, message) in param.messages where key == "present" && base != .string {
             diagnostics.error("'present' applies to string params only; '\(name)' is \(base)", at: message.location)
@@ -12,13 +13,13 @@ extension SpecCheckRun {
         var checked = CheckedParam(
             spec: param,
             type: type,
-            defaultSwift: nil,
+            defaultValue: nil,
             typeMessage: param.messages["type"]?.value ?? param.message?.value,
             presentMessage: param.messages["present"]?.value ?? param.message?.value,
             rules: []
         )
         if let defaultValue = param.defaultValue {
-            checked.defaultSwift = literal(defaultValue, of: type, what: "the default of param '\(name)'")
+            checked.defaultValue = literal(defaultValue, of: type, what: "the default of param '\(name)'")
         }
         for rule in param.rules {
             guard let argument = ruleArgument(rule, type: base, param: name) else { continue }
@@ -41,12 +42,13 @@ extension SpecCheckRun {
         case .minLength: return "must have a length of at least \(text)"
         case .maxLength: return "must have a length of no more than \(text)"
         case .format: return "must have the correct format"
-        case .oneOf: return "must be one of [" + rule.arguments.map { "\"\($0.value.text)\"" }.joined(separator: ", ") + "]"
+        case .oneOf:
+            return "must be one of [" + rule.arguments.map { "\"\($0.value.text)\"" }.joined(separator: ", ") + "]"
         }
     }
 
-    /// The Swift argument of a rule, after checking it applies to the type.
-    private mutating func ruleArgument(_ rule: RuleSpec, type: SpecType, param: String) -> String? {
+    /// The argument of a rule, after checking it applies to the type.
+    private mutating func ruleArgument(_ rule: RuleSpec, type: SpecType, param: String) -> RuleArgument? {
         let key = rule.kind.rawValue
         switch rule.kind {
         case .min, .max, .greaterThan, .lessThan:
@@ -55,20 +57,26 @@ extension SpecCheckRun {
                 return nil
             }
             guard let argument = rule.arguments.first else { return nil }
-            return literal(argument, of: type, what: "'\(key)' of param '\(param)'")
+            return literal(argument, of: type, what: "'\(key)' of param '\(param)'").map(RuleArgument.number)
         case .minLength, .maxLength:
             switch type {
             case .string, .list: break
             default:
-                diagnostics.error("'\(key)' applies to strings and lists only; '\(param)' is \(type)", at: rule.location)
+                diagnostics.error(
+                    "'\(key)' applies to strings and lists only; '\(param)' is \(type)",
+                    at: rule.location
+                )
                 return nil
             }
             guard let argument = rule.arguments.first else { return nil }
             guard !argument.value.isQuoted, let length = Int(argument.value.text), length >= 0 else {
-                diagnostics.error("'\(key)' must be a whole number of 0 or more, found '\(argument.value.text)'", at: argument.location)
+                diagnostics.error(
+                    "'\(key)' must be a whole number of 0 or more, found '\(argument.value.text)'",
+                    at: argument.location
+                )
                 return nil
             }
-            return String(length)
+            return .length(length)
         case .format:
             guard type == .string else {
                 diagnostics.error("'format' applies to strings only; '\(param)' is \(type)", at: rule.location)
@@ -78,10 +86,13 @@ extension SpecCheckRun {
             do {
                 _ = try NSRegularExpression(pattern: argument.value.text)
             } catch {
-                diagnostics.error("'format' of param '\(param)' is not a valid regular expression", at: argument.location)
+                diagnostics.error(
+                    "'format' of param '\(param)' is not a valid regular expression",
+                    at: argument.location
+                )
                 return nil
             }
-            return swiftStringLiteral(argument.value.text)
+            return .pattern(argument.value.text)
         case .oneOf:
             guard type == .string else {
                 diagnostics.error("'in' applies to strings only; '\(param)' is \(type)", at: rule.location)
@@ -91,44 +102,47 @@ extension SpecCheckRun {
                 diagnostics.error("'in' of param '\(param)' needs at least one choice", at: rule.location)
                 return nil
             }
-            return "[" + rule.arguments.map { swiftStringLiteral($0.value.text) }.joined(separator: ", ") + "]"
+            return .choices(rule.arguments.map(\.value.text))
         }
     }
 
-    /// A scalar from the spec as a Swift literal of a type; an error when it is not of the type.
-    mutating func literal(_ scalar: Located<ScalarText>, of type: SpecType, what: String) -> String? {
+    /// A scalar from the spec as a value of a type; an error when it is not of the type.
+    mutating func literal(_ scalar: Located<ScalarText>, of type: SpecType, what: String) -> SpecValue? {
         let text = scalar.value.text
         let plain = scalar.value.isQuoted ? nil : text
-        func mismatch() -> String? {
+        func mismatch() -> SpecValue? {
             diagnostics.error("\(what) must be \(SpecLiteral.article(type)), found '\(text)'", at: scalar.location)
             return nil
         }
         switch type {
         case .optional(let wrapped):
-            if plain == "null" || plain == "~" { return "nil" }
+            if plain == "null" || plain == "~" { return .null }
             return literal(scalar, of: wrapped, what: what)
         case .int:
             guard let plain, let int = Int(plain) else { return mismatch() }
-            return String(int)
+            return .int(int)
         case .double:
             guard let plain, SpecLiteral.isNumber(plain) else { return mismatch() }
-            return plain
+            return .double(plain)
         case .decimal:
-            guard let plain, let decimal = SpecLiteral.decimal(plain) else { return mismatch() }
-            return decimal
+            guard let plain, SpecLiteral.isDecimal(plain) else { return mismatch() }
+            return .decimal(plain)
         case .bool:
             guard let plain, plain == "true" || plain == "false" else { return mismatch() }
-            return plain
+            return .bool(plain == "true")
         case .string:
-            return swiftStringLiteral(text)
+            return .string(text)
         case .uuid:
             guard let uuid = UUID(uuidString: text), text.utf8.count == 36 else { return mismatch() }
-            return SpecLiteral.uuid(uuid)
+            return .uuid(uuid)
         case .date:
             guard let date = SpecLiteral.date(text) else { return mismatch() }
-            return "Date(timeIntervalSince1970: \(SpecLiteral.seconds(date)))"
+            return .date(date)
         case .list:
-            diagnostics.error("\(what): lists cannot be written as a single value; leave the default out (lists start empty)", at: scalar.location)
+            diagnostics.error(
+                "\(what): lists cannot be written as a single value; leave the default out (lists start empty)",
+                at: scalar.location
+            )
             return nil
         }
     }

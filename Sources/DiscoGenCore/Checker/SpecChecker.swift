@@ -1,18 +1,25 @@
 import Foundation
 
 /// The second stage: checks what a ``Spec`` means (names, types, rules and expressions)
-/// and produces a ``CheckedSpec`` with every expression rendered to Swift.
+/// and produces a ``CheckedSpec`` with every expression type-checked. It writes no Swift: names
+/// resolve to symbolic ``ExpressionReference``s that the view-model stage spells.
 public struct SpecChecker: Sendable {
     /// The spec language versions this checker understands.
     public static let supportedVersions = [1]
 
-    /// A checker.
-    public init() {}
+    /// The spec's lock, when it has one: which versions stores may hold, so which upcast steps are needed.
+    public var lock: SpecLock?
+
+    /// A checker; with a lock, events need upcast steps only from the lowest version it records.
+    public init(lock: SpecLock? = nil) {
+        self.lock = lock
+    }
 
     /// Checks a spec, reporting every problem found.
     /// - Returns: The checked spec, or `nil` when any error was found.
     public func check(_ spec: Spec, diagnostics: inout DiagnosticList) -> CheckedSpec? {
         var run = SpecCheckRun(spec: spec)
+        run.lock = lock
         let checked = run.check()
         for diagnostic in run.diagnostics.diagnostics { diagnostics.emit(diagnostic) }
         return run.diagnostics.hasErrors ? nil : checked
@@ -23,6 +30,8 @@ public struct SpecChecker: Sendable {
 struct SpecCheckRun {
     let spec: Spec
     var diagnostics = DiagnosticList()
+    /// The spec's lock, when it has one.
+    var lock: SpecLock?
 
     /// The state's fields by name, `id` included.
     let stateFields: [String: SpecType]
@@ -53,6 +62,7 @@ struct SpecCheckRun {
         )
         let commands = spec.commands.map { checkCommand($0) }
         let events = spec.events.map { checkEvent($0) }
+        checkRenames()
         let queries = spec.queries.map { checkQuery($0) }
         checkReachability()
         return CheckedSpec(spec: spec, commands: commands, events: events, queries: queries)
@@ -138,7 +148,7 @@ struct SpecCheckRun {
 
     /// Checks a list of fields: snake_case, no collisions after conversion, no reserved names
     /// (the caller's, then the expression keywords, which no name may be).
-    private mutating func checkFields(_ fields: [FieldSpec], of what: String, reserved: [String: String] = [:]) {
+    mutating func checkFields(_ fields: [FieldSpec], of what: String, reserved: [String: String] = [:]) {
         checkNames(fields.map(\.name), of: what, reserved: reserved)
     }
 
@@ -177,16 +187,12 @@ struct SpecCheckRun {
         )
         let params = command.params.map { checkParam($0, of: what) }
         var names: [String: ExpressionScope.Binding] = [
-            "id": .init(type: .uuid, swift: "state.id")
+            "id": .init(type: .uuid, reference: .stateField("id"))
         ]
         for param in params {
-            names[param.spec.name.value] = .init(type: param.type, swift: "command.\(Naming.identifier(param.spec.name.value))")
+            names[param.spec.name.value] = .init(type: param.type, reference: .param(param.spec.name.value))
         }
-        let scope = ExpressionScope(
-            names: names,
-            stateFields: stateBindings,
-            now: .init(type: .date, swift: "context.now")
-        )
+        let scope = ExpressionScope(names: names, stateFields: stateFields, allowsNow: true)
         if command.emit.isEmpty, !command.hasSwiftHandler {
             diagnostics.error("\(what) emits no event; add 'emit' or 'handler: swift'", at: command.name.location)
         }
@@ -251,10 +257,11 @@ struct SpecCheckRun {
                     )
                     continue
                 }
-                let swift = "command.\(Naming.identifier(name))"
-                fields.append((name, LocatedExpression(expression: CheckedExpression(type: param.type, binding: swift), location: param.spec.name.location)))
+                let value = CheckedExpression(type: param.type, reference: .param(name))
+                fields.append((name, LocatedExpression(expression: value, location: param.spec.name.location)))
             } else if name == "id", field.type.value == .uuid {
-                fields.append((name, LocatedExpression(expression: CheckedExpression(type: .uuid, binding: "state.id"), location: emit.event.location)))
+                let value = CheckedExpression(type: .uuid, reference: .stateField("id"))
+                fields.append((name, LocatedExpression(expression: value, location: emit.event.location)))
             } else {
                 diagnostics.error(
                     "\(what) cannot fill the field '\(name)' of event '\(event.name.value)': it has no param '\(name)'; add the param or fill it with `with: { \(name): ... }`",
@@ -280,12 +287,11 @@ struct SpecCheckRun {
         }
         var names: [String: ExpressionScope.Binding] = [:]
         for field in event.fields {
-            names[field.name.value] = .init(type: field.type.value, swift: "event.\(Naming.identifier(field.name.value))")
+            names[field.name.value] = .init(type: field.type.value, reference: .eventField(field.name.value))
         }
         let scope = ExpressionScope(
             names: names,
-            stateFields: stateBindings,
-            now: nil,
+            stateFields: stateFields,
             unavailableNowReason: "an event's 'apply' must give the same state every time it is replayed, so it cannot read the time; record the time in an event field with `with: { at: now }` and use that field"
         )
         var applies: [(field: String, value: LocatedExpression)] = []
@@ -306,7 +312,7 @@ struct SpecCheckRun {
                 applies.append((field, value))
             }
         }
-        return CheckedEvent(spec: event, applies: applies)
+        return CheckedEvent(spec: event, applies: applies, steps: checkUpcast(event))
     }
 
     // MARK: Queries
@@ -321,9 +327,9 @@ struct SpecCheckRun {
         let params = query.params.map { checkParam($0, of: what) }
         var names: [String: ExpressionScope.Binding] = [:]
         for param in params {
-            names[param.spec.name.value] = .init(type: param.type, swift: "self.\(Naming.identifier(param.spec.name.value))")
+            names[param.spec.name.value] = .init(type: param.type, reference: .param(param.spec.name.value))
         }
-        let scope = ExpressionScope(names: names, stateFields: stateBindings, now: .init(type: .date, swift: "Date()"))
+        let scope = ExpressionScope(names: names, stateFields: stateFields, allowsNow: true)
         var conditions: [(field: String, value: LocatedExpression)] = []
         for clause in query.whereClauses {
             let field = clause.field.value
@@ -359,13 +365,7 @@ struct SpecCheckRun {
 
     // MARK: Helpers
 
-    private var stateBindings: [String: ExpressionScope.Binding] {
-        stateFields.reduce(into: [:]) { bindings, field in
-            bindings[field.key] = ExpressionScope.Binding(type: field.value, swift: "state.\(Naming.identifier(field.key))")
-        }
-    }
-
-    private mutating func expression(
+    mutating func expression(
         _ text: Located<String>,
         in scope: ExpressionScope,
         expecting type: SpecType?

@@ -1,4 +1,4 @@
-/// Parses, type-checks and renders one expression of a spec.
+/// Parses and type-checks one expression of a spec.
 ///
 /// - Parameters:
 ///   - text: The expression as written. When the YAML scalar was not a string (`balance: 0`,
@@ -6,12 +6,12 @@
 ///   - location: Where the expression's first character is in the spec file. A problem at the
 ///     k-th character (Unicode scalar) of `text` is reported at `location.column + k`; on a later
 ///     line of a multi-line `text`, at that line and the column within the line, counted from 1.
-///   - scope: The names, state fields and `now` the expression may use, and their Swift.
+///   - scope: The names, state fields and `now` the expression may use.
 ///   - expecting: The type the expression must have, if any: `bool` for `check` and `when`, the
 ///     field's type for `apply`, `with` and `where`. An `int` expression is converted where a
 ///     `double` or `decimal` is expected; a `T` or `null` is accepted where `T?` is expected.
 ///   - diagnostics: Receives every problem found, as errors.
-/// - Returns: The expression's type and Swift, or `nil` when an error was reported.
+/// - Returns: The expression's type and typed tree, or `nil` when an error was reported.
 public func checkExpression<Collector: DiagnosticCollector>(
     _ text: String,
     at location: SourceLocation,
@@ -31,7 +31,7 @@ public func checkExpression<Collector: DiagnosticCollector>(
         diagnostics.emit(.error(error.message, at: expressionLocation(of: error.offset, in: text, from: location)))
     }
     guard let typed, let type = typed.type, errors.isEmpty else { return nil }
-    return CheckedExpression(type: type, swift: SwiftExpressionRenderer.render(typed), bindings: typed.bindings)
+    return CheckedExpression(type: type, typed: typed)
 }
 
 /// The location in the spec file of the scalar at `offset` in `text`, which starts at `start`.

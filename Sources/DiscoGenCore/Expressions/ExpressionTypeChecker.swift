@@ -20,7 +20,9 @@ struct ExpressionTypeChecker {
 
     /// The typed expression, converted to `expecting` when that is given; or the errors.
     static func check(
-        _ node: ExpressionNode, in scope: ExpressionScope, expecting: SpecType?
+        _ node: ExpressionNode,
+        in scope: ExpressionScope,
+        expecting: SpecType?
     ) -> (TypedExpression?, [ExpressionError]) {
         var checker = ExpressionTypeChecker(scope: scope)
         let typed = checker.infer(node, hint: expecting)
@@ -35,7 +37,9 @@ struct ExpressionTypeChecker {
         guard let converted = converted(typed, to: expecting) else {
             let note = typed.type == nil ? " (\(expecting) is not optional)" : ""
             checker.error(
-                "expected \(expecting), but the expression is \(describe(typed.type))\(note)", at: node.range.start)
+                "expected \(expecting), but the expression is \(describe(typed.type))\(note)",
+                at: node.range.start
+            )
             return (nil, checker.errors)
         }
         return (converted, checker.errors)
@@ -80,16 +84,16 @@ struct ExpressionTypeChecker {
     // MARK: Names
 
     private mutating func now(at offset: Int) -> TypedExpression? {
-        guard let binding = scope.now else {
+        guard scope.allowsNow else {
             error("'now' cannot be used here" + Self.reason(scope.unavailableNowReason), at: offset)
             return nil
         }
-        return TypedExpression(.binding(binding.swift), binding.type)
+        return TypedExpression(.reference(.now), .date)
     }
 
     private mutating func resolve(_ name: String, at offset: Int) -> TypedExpression? {
         if let binding = scope.names[name] {
-            return TypedExpression(.binding(binding.swift), binding.type)
+            return TypedExpression(.reference(binding.reference), binding.type)
         }
         var message = "unknown name \(ExpressionText.quoted(name))"
         if let suggestion = Suggestion.closest(to: name, in: scope.names.keys) {
@@ -108,7 +112,7 @@ struct ExpressionTypeChecker {
             error("'state' cannot be used here" + Self.reason(scope.unavailableStateReason), at: offset)
             return nil
         }
-        guard let binding = fields[field] else {
+        guard let type = fields[field] else {
             var message = "state has no field \(ExpressionText.quoted(field))"
             if let suggestion = Suggestion.closest(to: field, in: fields.keys) {
                 message += "; did you mean '\(suggestion)'?"
@@ -116,7 +120,7 @@ struct ExpressionTypeChecker {
             error(message, at: fieldOffset)
             return nil
         }
-        return TypedExpression(.binding(binding.swift), binding.type)
+        return TypedExpression(.reference(.stateField(field)), type)
     }
 
     private static func reason(_ reason: String?) -> String {

@@ -1,5 +1,5 @@
-/// A type-checked expression: every name resolved to its Swift, every literal given its final
-/// type, every implicit int promotion made explicit. What `SwiftExpressionRenderer` renders.
+/// A type-checked expression: every name resolved to what it refers to, every literal given its
+/// final type, every implicit int promotion made explicit. What `SwiftExpressionRenderer` renders.
 struct TypedExpression: Sendable, Hashable {
     /// What the expression is.
     indirect enum Kind: Sendable, Hashable {
@@ -15,8 +15,8 @@ struct TypedExpression: Sendable, Hashable {
         case bool(Bool)
         /// `null`, rendered as `nil`.
         case null
-        /// A name, state field or `now`, as the scope's Swift text.
-        case binding(String)
+        /// A name, state field or `now`.
+        case reference(ExpressionReference)
         /// A prefix operator.
         case unary(ExpressionUnaryOperator, TypedExpression)
         /// An infix operator, with operands of matching types.
@@ -44,18 +44,18 @@ struct TypedExpression: Sendable, Hashable {
         self.type = type
     }
 
-    /// The Swift text of every binding inside the expression.
-    var bindings: Set<String> {
+    /// Every reference inside the expression.
+    var references: Set<ExpressionReference> {
         switch kind {
         case .integer, .double, .decimal, .string, .bool, .null:
             return []
-        case .binding(let swift):
-            return [swift]
+        case .reference(let reference):
+            return [reference]
         case .unary(_, let operand), .count(let operand), .convert(_, let operand):
-            return operand.bindings
+            return operand.references
         case .binary(_, let left, let right), .contains(let left, let right), .append(let left, let right),
             .remove(let left, let right):
-            return left.bindings.union(right.bindings)
+            return left.references.union(right.references)
         }
     }
 }

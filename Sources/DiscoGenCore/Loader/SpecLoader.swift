@@ -89,7 +89,7 @@ extension YAMLNodeReader {
     static let paramKeys = ["type", "optional", "default", "message", "messages"] + RuleSpec.Kind.allCases.map(\.rawValue)
     static let requireKeys = ["check", "field", "message"]
     static let emitKeys = ["event", "with", "when"]
-    static let eventKeys = ["fields", "apply", "version"]
+    static let eventKeys = ["fields", "apply", "version", "upcast", "renamed_from"]
     static let queryKeys = ["params", "where", "returns"]
 
     mutating func spec(_ root: Node) -> Spec? {
@@ -111,7 +111,7 @@ extension YAMLNodeReader {
         let events = named(values["events"], "'events'") { reader, name, node in reader.event(name, node) }
         let queries = named(values["queries"], "'queries'") { reader, name, node in reader.query(name, node) }
         guard let aggregate else { return nil }
-        return Spec(
+        var spec = Spec(
             file: file,
             version: version,
             aggregate: aggregate,
@@ -121,6 +121,8 @@ extension YAMLNodeReader {
             events: events,
             queries: queries
         )
+        spec.eventsLocation = entries.first { $0.key.value == "events" }?.key.location
+        return spec
     }
 
     /// The entries of a mapping of names to parts, each read by `read`.
@@ -133,14 +135,14 @@ extension YAMLNodeReader {
         return entries.compactMap { read(&self, $0.key, $0.value) }
     }
 
-    private mutating func fields(_ node: Node, _ what: String) -> [FieldSpec] {
+    mutating func fields(_ node: Node, _ what: String) -> [FieldSpec] {
         guard let entries = mapping(node, what) else { return [] }
         return entries.compactMap { key, value in
             type(value, "the type of '\(key.value)'").map { FieldSpec(name: key, type: $0) }
         }
     }
 
-    private mutating func assignments(_ node: Node, _ what: String) -> [AssignmentSpec] {
+    mutating func assignments(_ node: Node, _ what: String) -> [AssignmentSpec] {
         guard let entries = mapping(node, what) else { return [] }
         if let split = entries.first(where: { $0.key.value.contains(")") || $0.key.value.contains("(") }) {
             diagnostics.error(
@@ -287,7 +289,11 @@ extension YAMLNodeReader {
             switch key.value {
             case "fields": event.fields = fields(value, "the fields of \(what)")
             case "apply": event.apply = assignments(value, "'apply' of \(what)")
-            case "version": event.version = int(value, "'version' of \(what)") ?? 1
+            case "version":
+                event.version = int(value, "'version' of \(what)") ?? 1
+                event.versionLocation = location(of: value)
+            case "upcast": event.upcast = upcastSteps(value, of: what)
+            case "renamed_from": event.renamedFrom = renamedFrom(value, of: what)
             default: continue
             }
         }

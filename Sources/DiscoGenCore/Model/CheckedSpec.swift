@@ -1,4 +1,4 @@
-/// A spec that passed every check, with its expressions type-checked and rendered to Swift.
+/// A spec that passed every check, with its expressions type-checked and its literals typed.
 /// Produced by ``SpecChecker``, translated by ``ViewModelTranslator``.
 public struct CheckedSpec: Sendable {
     /// The spec as written.
@@ -13,7 +13,7 @@ public struct CheckedSpec: Sendable {
 
 /// An expression that type-checked, with the place it was written.
 public struct LocatedExpression: Sendable, Hashable {
-    /// The expression's type and Swift text.
+    /// The expression's type and typed tree.
     public var expression: CheckedExpression
     /// Where the expression starts in the spec.
     public var location: SourceLocation
@@ -25,14 +25,14 @@ public struct CheckedParam: Sendable {
     public var spec: ParamSpec
     /// The type, with `T?` for optional params.
     public var type: SpecType
-    /// The default value as a Swift literal of the param's type.
-    public var defaultSwift: String?
+    /// The default value, of the param's type.
+    public var defaultValue: SpecValue?
     /// The type's message, when `message:` or `messages: { type: }` replaces it.
     public var typeMessage: String?
     /// The `must be present` message, when replaced.
     public var presentMessage: String?
-    /// Each rule: its kind, its Swift argument, and its message.
-    public var rules: [(kind: RuleSpec.Kind, argument: String, message: String)]
+    /// Each rule: its kind, its argument, and its message.
+    public var rules: [(kind: RuleSpec.Kind, argument: RuleArgument, message: String)]
 }
 
 /// A command with its rules and emissions checked.
@@ -63,6 +63,8 @@ public struct CheckedEvent: Sendable {
     public var spec: EventSpec
     /// Each state field the event sets, with its new value.
     public var applies: [(field: String, value: LocatedExpression)]
+    /// The upcast steps, ascending by the version they read.
+    public var steps: [CheckedUpcastStep] = []
 }
 
 /// A query with its `where` checked.

@@ -17,6 +17,8 @@ public struct Spec: Sendable, Hashable {
     public var events: [EventSpec]
     /// The queries, in order.
     public var queries: [QuerySpec]
+    /// Where the `events` key is written, when it is.
+    public var eventsLocation: SourceLocation?
 
     /// A spec with every part given.
     public init(

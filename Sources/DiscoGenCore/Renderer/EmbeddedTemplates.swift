@@ -210,9 +210,10 @@ extension {{aggregateType}} {
         {{access}}init(eventType: String, schemaVersion: Int, payload: Params) throws(EventDecodingError) {
             switch eventType {
 {{#events}}
-            case {{typeName}}.eventType: self = .{{{caseName}}}(try {{typeName}}(payload: payload))
+            case {{{casePatterns}}}:
+                self = .{{{caseName}}}(try {{typeName}}(payload: payload, schemaVersion: schemaVersion))
 {{/events}}
-            default: throw EventDecodingError(eventType: eventType, reason: "{{aggregateType}} records no such event")
+            default: throw EventDecodingError.unknownEventType(eventType, aggregate: {{{aggregateNameLiteral}}})
             }
         }
     }
@@ -261,9 +262,69 @@ extension {{aggregateType}} {
 
         {{access}}var payload: Params { [:] }
 {{/hasFields}}
+
+        /// The event recorded at `schemaVersion`{{#hasSteps}}, carried forward by the spec's upcast steps{{/hasSteps}}.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        {{access}}init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+{{#hasSteps}}
+            var payload = payload
+{{/hasSteps}}
+{{#steps}}
+            if schemaVersion <= {{from}} { payload = try {{{call}}} }
+{{/steps}}
+            try self.init(payload: payload)
+        }
+{{#generatedSteps}}
+
+        /// Version {{from}} of the payload (`{{{recordedFields}}}`) as version {{next}}.
+        private static func upcast(fromVersion{{from}} payload: Params) throws(EventDecodingError) -> Params {
+{{#hasChanges}}
+{{#readsFields}}
+            let recorded = PayloadReader(payload, eventType: eventType)
+{{/readsFields}}
+            var upcast = payload
+{{#sets}}
+{{#directive}}
+{{{.}}}
+{{/directive}}
+            {{{swift}}}
+{{/sets}}
+{{#hasSets}}
+#sourceLocation()
+{{/hasSets}}
+{{#drops}}
+            upcast[{{{.}}}] = nil
+{{/drops}}
+            return upcast
+{{/hasChanges}}
+{{^hasChanges}}
+            payload
+{{/hasChanges}}
+        }
+{{/generatedSteps}}
     }
 {{/events}}
 }
+{{#hasHandwrittenSteps}}
+
+/// The upcast steps of {{aggregateType}}'s events that the spec leaves to Swift (`handler: swift`).
+///
+/// Each requirement turns a payload recorded at one version into the next version's payload; it
+/// runs every time such an event is read, so it must give the same result every time. Implement
+/// each one in an extension of ``{{aggregateType}}``; the build fails until every one is written.
+{{access}}protocol {{aggregateType}}Upcasts {
+{{#handwrittenSteps}}
+    /// Turns a version-{{from}} payload of `{{{eventName}}}` (`{{{recordedFields}}}`) into version {{next}}.
+    static func {{requirementName}}(fromVersion{{from}} payload: Params) throws(EventDecodingError) -> Params
+{{/handwrittenSteps}}
+}
+
+extension {{aggregateType}}: {{aggregateType}}Upcasts {}
+{{/hasHandwrittenSteps}}
 
 // MARK: - Applying
 

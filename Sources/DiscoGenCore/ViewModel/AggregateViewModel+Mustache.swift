@@ -25,6 +25,8 @@ extension AggregateViewModel: MustacheParent {
         case "events": events
         case "applyUsesState": applyUsesState
         case "queries": queries
+        case "handwrittenSteps": handwrittenSteps
+        case "hasHandwrittenSteps": hasHandwrittenSteps
         default: nil
         }
     }
@@ -145,6 +147,10 @@ extension EventViewModel: MustacheParent {
         case "binding": binding
         case "applies": applies
         case "hasApplies": hasApplies
+        case "casePatterns": casePatterns
+        case "steps": steps
+        case "hasSteps": hasSteps
+        case "generatedSteps": generatedSteps
         default: nil
         }
     }
@@ -174,6 +180,26 @@ extension IndexViewModel: MustacheParent {
         switch key {
         case "fieldLiteral": fieldLiteral
         case "value": value
+        default: nil
+        }
+    }
+}
+
+extension UpcastStepViewModel: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "from": from
+        case "next": next
+        case "eventName": eventName
+        case "recordedFields": recordedFields
+        case "call": call
+        case "requirementName": requirementName
+        case "readsFields": readsFields
+        case "sets": sets
+        case "hasSets": hasSets
+        case "drops": drops
+        case "hasChanges": hasChanges
+        case "isHandwritten": isHandwritten
         default: nil
         }
     }

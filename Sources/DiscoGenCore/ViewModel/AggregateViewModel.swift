@@ -40,6 +40,10 @@ public struct AggregateViewModel: Sendable {
     public var applyUsesState: Bool
     /// The queries.
     public var queries: [QueryViewModel]
+    /// The upcast steps written by hand in Swift (`handler: swift`), of every event.
+    public var handwrittenSteps: [UpcastStepViewModel] = []
+    /// Whether any upcast step is written by hand.
+    public var hasHandwrittenSteps: Bool = false
 }
 
 /// A stored property: of the state, a command, an event or a query.
@@ -187,6 +191,14 @@ public struct EventViewModel: Sendable {
     public var applies: [MappedLine]
     /// Whether the event changes the state at all.
     public var hasApplies: Bool
+    /// The `case` patterns of the stored type names it decodes: `FundsDeposited.eventType, "money_deposited"`.
+    public var casePatterns: String
+    /// The upcast steps, ascending.
+    public var steps: [UpcastStepViewModel]
+    /// Whether it has upcast steps.
+    public var hasSteps: Bool
+    /// The steps the generator writes (not `handler: swift`).
+    public var generatedSteps: [UpcastStepViewModel]
 }
 
 /// A query.

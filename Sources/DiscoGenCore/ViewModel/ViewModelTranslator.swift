@@ -15,6 +15,7 @@ public struct ViewModelTranslator: Sendable {
         let displayName = Self.words(typeName)
         let commands = checked.commands.map { command($0, spec: spec) }
         let events = checked.events.map { event($0, spec: spec) }
+        let handwrittenSteps = events.flatMap(\.steps).filter(\.isHandwritten)
         let stateFields = spec.state.map { field in
             FieldViewModel(
                 identifier: Naming.identifier(field.name.value),
@@ -39,14 +40,16 @@ public struct ViewModelTranslator: Sendable {
             ),
             snapshotLabelLiteral: swiftStringLiteral("snapshot of \(typeName)"),
             commands: commands,
-            executeUsesState: checked.commands.contains { $0.reads("state") },
+            executeUsesState: checked.commands.contains { $0.reads(\.readsState) },
             handwrittenCommands: commands.filter(\.isHandwritten),
             hasHandwrittenCommands: commands.contains(where: \.isHandwritten),
             events: events,
             applyUsesState: checked.events.contains { event in
-                event.applies.contains { $0.value.expression.reads("state") }
+                event.applies.contains { $0.value.expression.readsState }
             },
-            queries: checked.queries.map { query($0, spec: spec) }
+            queries: checked.queries.map { query($0, spec: spec) },
+            handwrittenSteps: handwrittenSteps,
+            hasHandwrittenSteps: !handwrittenSteps.isEmpty
         )
     }
 
@@ -75,8 +78,7 @@ public struct ViewModelTranslator: Sendable {
             properties: properties
         )
         let emitsAreDirect = checked.emits.allSatisfy { emit in
-            emit.when == nil
-                && !emit.fields.contains { $0.value.expression.swift != "command.\(Naming.identifier($0.name))" }
+            emit.when == nil && emit.fields.allSatisfy { $0.value.expression.reference?.isParam == true }
         }
         let emitted = checked.emits.map { emit in
             EmitViewModel(
@@ -85,10 +87,10 @@ public struct ViewModelTranslator: Sendable {
                     at: emit.fields.first?.value.location ?? command.name.location,
                     spec: spec
                 ),
-                condition: emit.when.map { mapped($0.expression.swift, at: $0.location, spec: spec) }
+                condition: emit.when.map { mapped(swift($0.expression, .command), at: $0.location, spec: spec) }
             )
         }
-        let usesCommand = checked.reads("command")
+        let usesCommand = checked.reads(\.readsParams)
         return CommandViewModel(
             name: command.name.value,
             caseName: Naming.identifier(command.name.value),
@@ -100,7 +102,7 @@ public struct ViewModelTranslator: Sendable {
             params: params,
             rules: checked.rules.map { rule in
                 RuleViewModel(
-                    check: mapped(rule.check.expression.swift, at: rule.check.location, spec: spec),
+                    check: mapped(swift(rule.check.expression, .command), at: rule.check.location, spec: spec),
                     messageLiteral: swiftStringLiteral(rule.message),
                     fieldLiteral: swiftStringLiteral(rule.field)
                 )
@@ -115,7 +117,7 @@ public struct ViewModelTranslator: Sendable {
     }
 
     private func eventConstruction(_ emit: CheckedEmit) -> String {
-        let arguments = emit.fields.map { "\(Naming.lowerCamelCase($0.name)): \($0.value.expression.swift)" }
+        let arguments = emit.fields.map { "\(Naming.lowerCamelCase($0.name)): \(swift($0.value.expression, .command))" }
         return
             ".\(Naming.identifier(emit.event))(\(Naming.upperCamelCase(emit.event))(\(arguments.joined(separator: ", "))))"
     }
@@ -136,7 +138,7 @@ public struct ViewModelTranslator: Sendable {
         var previousLine: Int?
         let applies = checked.applies.map { apply in
             var line = mapped(
-                "self.\(Naming.identifier(apply.field)) = \(apply.value.expression.swift)",
+                "self.\(Naming.identifier(apply.field)) = \(swift(apply.value.expression, .event))",
                 at: apply.value.location,
                 spec: spec
             )
@@ -144,7 +146,8 @@ public struct ViewModelTranslator: Sendable {
             previousLine = apply.value.location.line
             return line
         }
-        let usesEvent = checked.applies.contains { $0.value.expression.reads("event") }
+        let usesEvent = checked.applies.contains { $0.value.expression.readsEventFields }
+        let steps = steps(checked, aggregateType: spec.aggregate.value, spec: spec)
         return EventViewModel(
             name: event.name.value,
             caseName: Naming.identifier(event.name.value),
@@ -155,7 +158,11 @@ public struct ViewModelTranslator: Sendable {
             initParameters: Self.parameterList(fields),
             binding: usesEvent ? "(let event)" : "",
             applies: applies,
-            hasApplies: !applies.isEmpty
+            hasApplies: !applies.isEmpty,
+            casePatterns: casePatterns(event),
+            steps: steps,
+            hasSteps: !steps.isEmpty,
+            generatedSteps: steps.filter { !$0.isHandwritten }
         )
     }
 
@@ -165,14 +172,14 @@ public struct ViewModelTranslator: Sendable {
         let query = checked.spec
         let properties = checked.params.map(property)
         let conditions = checked.conditions.map { condition in
-            "state.\(Naming.identifier(condition.field)) == \(condition.value.expression.swift)"
+            "state.\(Naming.identifier(condition.field)) == \(swift(condition.value.expression, .query))"
         }
         let fieldTypes = Dictionary(spec.state.map { ($0.name.value, $0.type.value) }, uniquingKeysWith: { a, _ in a })
             .merging(["id": .uuid]) { _, id in id }
         let indexed = checked.conditions.first { condition in
             let expression = condition.value.expression
             return fieldTypes[condition.field].map { !$0.isOptional && $0 == expression.type } == true
-                && !expression.reads("state") && !expression.bindings.contains("Date()")
+                && !expression.readsState && !expression.readsNow
         }
         return QueryViewModel(
             name: query.name.value,
@@ -197,7 +204,7 @@ public struct ViewModelTranslator: Sendable {
                 IndexViewModel(
                     fieldLiteral: swiftStringLiteral(condition.field),
                     value: mapped(
-                        "Value(\(condition.value.expression.swift))",
+                        "Value(\(swift(condition.value.expression, .query)))",
                         at: condition.value.location,
                         spec: spec
                     )
@@ -212,8 +219,8 @@ public struct ViewModelTranslator: Sendable {
         FieldViewModel(
             identifier: Naming.identifier(param.spec.name.value),
             keyLiteral: swiftStringLiteral(param.spec.name.value),
-            swiftType: Self.swiftType(param.defaultSwift == nil ? param.type : param.type),
-            initialValue: param.defaultSwift ?? (param.type.isOptional ? "nil" : nil),
+            swiftType: Self.swiftType(param.type),
+            initialValue: param.defaultValue.map(SwiftLiteral.swift) ?? (param.type.isOptional ? "nil" : nil),
             isLast: false
         )
     }
@@ -221,17 +228,17 @@ public struct ViewModelTranslator: Sendable {
     private func read(_ param: CheckedParam) -> ParamReadViewModel {
         let name = param.spec.name.value
         var arguments = [swiftStringLiteral(name), Self.paramType(param.type.unwrapped, message: param.typeMessage)]
-        if let defaultValue = param.defaultSwift { arguments.append("default: \(defaultValue)") }
-        if let present = param.presentMessage, param.type == .string, param.defaultSwift == nil {
+        if let defaultValue = param.defaultValue { arguments.append("default: \(SwiftLiteral.swift(defaultValue))") }
+        if let present = param.presentMessage, param.type == .string, param.defaultValue == nil {
             arguments.append("presentMessage: \(swiftStringLiteral(present))")
         }
         if !param.rules.isEmpty {
             let rules = param.rules.map { rule in
-                ".\(Self.ruleMethod(rule.kind))(\(rule.argument), message: \(swiftStringLiteral(rule.message)))"
+                ".\(Self.ruleMethod(rule.kind))(\(SwiftLiteral.swift(rule.argument)), message: \(swiftStringLiteral(rule.message)))"
             }
             arguments.append("rules: [\(rules.joined(separator: ", "))]")
         }
-        let method = param.type.isOptional && param.defaultSwift == nil ? "optional" : "required"
+        let method = param.type.isOptional && param.defaultValue == nil ? "optional" : "required"
         let inline = arguments.joined(separator: ", ")
         let fits = inline.count <= 60 && arguments.count <= 2
         return ParamReadViewModel(
@@ -259,7 +266,12 @@ public struct ViewModelTranslator: Sendable {
 
     // MARK: Swift text
 
-    private func mapped(_ swift: String, at location: SourceLocation, spec: Spec) -> MappedLine {
+    /// An expression's Swift where references are spelt as `names` says.
+    private func swift(_ expression: CheckedExpression, _ names: SwiftNames) -> String {
+        SwiftExpressionRenderer.render(expression, names: names)
+    }
+
+    func mapped(_ swift: String, at location: SourceLocation, spec: Spec) -> MappedLine {
         MappedLine(
             directive: "#sourceLocation(file: \(swiftStringLiteral(spec.file)), line: \(location.line))",
             swift: swift
@@ -382,12 +394,12 @@ extension CheckedParam {
 }
 
 extension CheckedCommand {
-    /// Whether the command's rules, emitted fields or conditions read `root` (`state`,
-    /// `command`) or one of its members.
-    func reads(_ root: String) -> Bool {
-        rules.contains { $0.check.expression.reads(root) }
+    /// Whether any of the command's rules, emitted fields or conditions reads what `reads` asks
+    /// about (`\.readsState`, `\.readsParams`).
+    func reads(_ reads: (CheckedExpression) -> Bool) -> Bool {
+        rules.contains { reads($0.check.expression) }
             || emits.contains { emit in
-                emit.fields.contains { $0.value.expression.reads(root) } || emit.when?.expression.reads(root) == true
+                emit.fields.contains { reads($0.value.expression) } || emit.when.map { reads($0.expression) } == true
             }
     }
 }

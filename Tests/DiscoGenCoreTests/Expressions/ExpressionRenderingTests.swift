@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DiscoGenCore
 
 @Suite("Expression rendering")
@@ -13,7 +14,11 @@ struct ExpressionRenderingTests {
 
     @Test func theWalletExample() {
         #expect(swift("amount <= state.balance", expecting: .bool) == "command.amount <= state.balance")
-        let apply = ExpressionTestSupport.swift("state.balance + amount", expecting: .double, in: ExpressionTestSupport.applyScope)
+        let apply = ExpressionTestSupport.swift(
+            "state.balance + amount",
+            expecting: .double,
+            in: ExpressionTestSupport.applyScope
+        )
         #expect(apply == "state.balance + event.amount")
     }
 
@@ -23,9 +28,11 @@ struct ExpressionRenderingTests {
         #expect(swift("state.created_at") == "state.createdAt")
         #expect(swift("now") == "context.now")
         #expect(swift("due < now") == "command.due < context.now")
-        let odd = ExpressionScope(names: ["x": .init(type: .int, swift: "a ?? b"), "t": .init(type: .date, swift: "Date()")])
-        #expect(ExpressionTestSupport.swift("x * 2", in: odd) == "(a ?? b) * 2")
-        #expect(ExpressionTestSupport.swift("t", in: odd) == "Date()")
+        #expect(ExpressionTestSupport.swift("quantity * 2", names: .query) == "self.quantity * 2")
+        #expect(ExpressionTestSupport.swift("now", names: .query) == "Date()")
+        let odd = SwiftNames(params: "a ?? b", eventFields: "event", now: "now()")
+        #expect(ExpressionTestSupport.swift("quantity * 2", names: odd) == "(a ?? b.quantity) * 2")
+        #expect(ExpressionTestSupport.swift("now", names: odd) == "now()")
     }
 
     @Test func literals() {
@@ -94,7 +101,10 @@ struct ExpressionRenderingTests {
         #expect(swift("(quantity + state.visits) * 2") == "(command.quantity + state.visits) * 2")
         #expect(swift("quantity - state.visits - 1") == "(command.quantity - state.visits) - 1")
         #expect(swift("quantity - (state.visits - 1)") == "command.quantity - (state.visits - 1)")
-        #expect(swift("active && !state.closed || amount > 1") == "(command.active && !state.closed) || (command.amount > 1.0)")
+        #expect(
+            swift("active && !state.closed || amount > 1")
+                == "(command.active && !state.closed) || (command.amount > 1.0)"
+        )
         #expect(swift("!(active && state.closed)") == "!(command.active && state.closed)")
         #expect(swift("!!active") == "!(!command.active)")
         #expect(swift("-(-quantity)") == "-(-command.quantity)")
@@ -116,8 +126,10 @@ struct ExpressionRenderingTests {
         #expect(swift("append(state.items, name)") == "(state.items + [command.name])")
         #expect(swift("append(state.items, name).count") == "(state.items + [command.name]).count")
         #expect(swift("remove(state.items, name)") == "state.items.filter({ $0 != command.name })")
-        #expect(swift("remove(remove(state.items, 'a'), name)")
-            == #"state.items.filter({ $0 != "a" }).filter({ $0 != command.name })"#)
+        #expect(
+            swift("remove(remove(state.items, 'a'), name)")
+                == #"state.items.filter({ $0 != "a" }).filter({ $0 != command.name })"#
+        )
         #expect(swift("remove(state.items, name + 'x')") == #"state.items.filter({ $0 != (command.name + "x") })"#)
         #expect(swift("contains(append(tags, 'a'), name)") == #"(command.tags + ["a"]).contains(command.name)"#)
         #expect(swift("contains(state.maybe, null)") == "state.maybe.contains(nil)")

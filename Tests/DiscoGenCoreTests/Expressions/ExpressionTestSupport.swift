@@ -6,53 +6,62 @@ enum ExpressionTestSupport {
 
     static let scope = ExpressionScope(
         names: [
-            "amount": .init(type: .double, swift: "command.amount"),
-            "quantity": .init(type: .int, swift: "command.quantity"),
-            "price": .init(type: .decimal, swift: "command.price"),
-            "name": .init(type: .string, swift: "command.name"),
-            "note": .init(type: .optional(.string), swift: "command.note"),
-            "limit": .init(type: .optional(.int), swift: "command.limit"),
-            "tags": .init(type: .list(.string), swift: "command.tags"),
-            "active": .init(type: .bool, swift: "command.active"),
-            "due": .init(type: .date, swift: "command.due"),
-            "user_id": .init(type: .uuid, swift: "command.userId"),
+            "amount": .init(type: .double, reference: .param("amount")),
+            "quantity": .init(type: .int, reference: .param("quantity")),
+            "price": .init(type: .decimal, reference: .param("price")),
+            "name": .init(type: .string, reference: .param("name")),
+            "note": .init(type: .optional(.string), reference: .param("note")),
+            "limit": .init(type: .optional(.int), reference: .param("limit")),
+            "tags": .init(type: .list(.string), reference: .param("tags")),
+            "active": .init(type: .bool, reference: .param("active")),
+            "due": .init(type: .date, reference: .param("due")),
+            "user_id": .init(type: .uuid, reference: .param("user_id")),
         ],
         stateFields: [
-            "id": .init(type: .uuid, swift: "state.id"),
-            "balance": .init(type: .double, swift: "state.balance"),
-            "total": .init(type: .decimal, swift: "state.total"),
-            "visits": .init(type: .int, swift: "state.visits"),
-            "items": .init(type: .list(.string), swift: "state.items"),
-            "scores": .init(type: .list(.int), swift: "state.scores"),
-            "amounts": .init(type: .list(.double), swift: "state.amounts"),
-            "maybe": .init(type: .list(.optional(.int)), swift: "state.maybe"),
-            "closed": .init(type: .bool, swift: "state.closed"),
-            "nickname": .init(type: .optional(.string), swift: "state.nickname"),
-            "created_at": .init(type: .date, swift: "state.createdAt"),
+            "id": .uuid,
+            "balance": .double,
+            "total": .decimal,
+            "visits": .int,
+            "items": .list(.string),
+            "scores": .list(.int),
+            "amounts": .list(.double),
+            "maybe": .list(.optional(.int)),
+            "closed": .bool,
+            "nickname": .optional(.string),
+            "created_at": .date,
         ],
-        now: .init(type: .date, swift: "context.now")
+        allowsNow: true
     )
 
     /// An event's `apply` scope: no `now`.
     static let applyScope = ExpressionScope(
-        names: ["amount": .init(type: .double, swift: "event.amount")],
-        stateFields: ["balance": .init(type: .double, swift: "state.balance")],
+        names: ["amount": .init(type: .double, reference: .eventField("amount"))],
+        stateFields: ["balance": .double],
         unavailableNowReason: "an event's apply must not depend on the time"
     )
 
     /// Checks `text`; the result and the diagnostics.
     static func check(
-        _ text: String, expecting: SpecType? = nil, in scope: ExpressionScope = scope
+        _ text: String,
+        expecting: SpecType? = nil,
+        in scope: ExpressionScope = scope
     ) -> (CheckedExpression?, [Diagnostic]) {
         var diagnostics = DiagnosticList()
         let result = checkExpression(text, at: location, in: scope, expecting: expecting, diagnostics: &diagnostics)
         return (result, diagnostics.diagnostics)
     }
 
-    /// The Swift of `text`, or the diagnostics as text when it does not check.
-    static func swift(_ text: String, expecting: SpecType? = nil, in scope: ExpressionScope = scope) -> String {
+    /// The Swift of `text` as a command's body spells it (or as `names` says), or the diagnostics
+    /// as text when it does not check.
+    static func swift(
+        _ text: String,
+        expecting: SpecType? = nil,
+        in scope: ExpressionScope = scope,
+        names: SwiftNames = .command
+    ) -> String {
         let (result, diagnostics) = check(text, expecting: expecting, in: scope)
-        return result?.swift ?? diagnostics.map(\.description).joined(separator: "\n")
+        return result.map { SwiftExpressionRenderer.render($0, names: names) }
+            ?? diagnostics.map(\.description).joined(separator: "\n")
     }
 
     /// The errors of `text`, each as `column: message` (relative to the expression: 0 is its first character).

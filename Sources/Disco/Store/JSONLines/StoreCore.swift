@@ -220,7 +220,7 @@ final class StoreCore: Sendable {
             return (state.index.byteRange(from: after + 1, through: last), after + 1, last)
         }
         guard let (range, first, last) = plan else { return [] }
-        return try decodeRun(range, first: first, last: last, stream: nil)
+        return try Self.decodeRun(file, range, first: first, last: last, stream: nil)
     }
 
     func streams() throws(EventStoreError) -> [StreamSummary] {
@@ -240,33 +240,18 @@ final class StoreCore: Sendable {
     func read(stream: StreamID, after version: Int) throws(EventStoreError) -> [RecordedEvent] {
         let runs = try state.withLock { state throws(EventStoreError) -> [(Range<Int64>, Int64, Int64)] in
             if state.writerExited { throw Self.closedError }
-            let positions = state.index.positions(of: stream, after: version, upTo: state.committedHead)
-            var runs: [(Range<Int64>, Int64, Int64)] = []
-            var runStart: Int64?
-            var previous: Int64 = 0
-            for position in positions {
-                if let start = runStart, position != previous + 1 {
-                    runs.append((state.index.byteRange(from: start, through: previous), start, previous))
-                    runStart = position
-                } else if runStart == nil {
-                    runStart = position
-                }
-                previous = position
-            }
-            if let start = runStart {
-                runs.append((state.index.byteRange(from: start, through: previous), start, previous))
-            }
-            return runs
+            return state.index.runs(of: stream, after: version, upTo: state.committedHead)
         }
         var events: [RecordedEvent] = []
         for (range, first, last) in runs {
-            events.append(contentsOf: try decodeRun(range, first: first, last: last, stream: stream))
+            events.append(contentsOf: try Self.decodeRun(file, range, first: first, last: last, stream: stream))
         }
         return events
     }
 
     /// Reads and decodes the lines of consecutive positions.
-    private func decodeRun(
+    static func decodeRun(
+        _ file: StoreFile,
         _ range: Range<Int64>,
         first: Int64,
         last: Int64,

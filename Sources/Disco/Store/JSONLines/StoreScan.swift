@@ -11,4 +11,6 @@ struct StoreScan: Sendable {
     var streamCount: Int { index.streams.count }
     /// The torn tail to cut, as a report without a saved copy.
     var tornTail: JSONLinesEventStore.TornTail?
+    /// How many lines the file has up to the end of its last complete command.
+    var indexedLineCount: Int = 0
 }

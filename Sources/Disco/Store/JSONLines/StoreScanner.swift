@@ -24,15 +24,30 @@ enum StoreScanner {
     ///   - file: The open `events.jsonl`.
     ///   - full: Whether to decode every event in full (payloads included), as `verify` does,
     ///     rather than the envelope fields the index needs.
+    ///   - previous: An earlier scan of the same file to carry on from: the scan starts after
+    ///     its last complete command (what a read-only store does as the file grows).
+    ///   - progress: Called after each chunk with the offset read up to.
     /// - Throws: ``EventStoreError`` with kind `corrupted` naming the first bad line.
-    static func scan(_ file: StoreFile, full: Bool = false) throws(EventStoreError) -> StoreScan {
+    static func scan(
+        _ file: StoreFile,
+        full: Bool = false,
+        continuing previous: StoreScan? = nil,
+        progress: ((Int64) -> Void)? = nil
+    ) throws(EventStoreError) -> StoreScan {
         var state = ScanState(path: file.path, full: full)
         let fileSize = try file.size()
-        state.index.reserveCapacity(Int(min(fileSize / 200, 50_000_000)))
-        var capacity = Int(min(max(fileSize, 1), Int64(chunkSize)))
+        var bufferOffset: Int64 = 0  // file offset of buffer[0]
+        if let previous {
+            state.index = previous.index
+            state.lineNumber = previous.indexedLineCount
+            state.indexedLineCount = previous.indexedLineCount
+            bufferOffset = min(previous.index.endOffset, fileSize)
+        } else {
+            state.index.reserveCapacity(Int(min(fileSize / 200, 50_000_000)))
+        }
+        var capacity = Int(min(max(fileSize - bufferOffset, 1), Int64(chunkSize)))
         var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
         defer { buffer.deallocate() }
-        var bufferOffset: Int64 = 0  // file offset of buffer[0]
         var filled = 0
         while true {
             let read = try file.read(
@@ -53,6 +68,7 @@ enum StoreScanner {
             for (line, result) in zip(lines, decoded) {
                 try state.handleLine(result, length: line.count, offset: bufferOffset + Int64(line.lowerBound))
             }
+            progress?(bufferOffset + Int64(start))
             if atEnd {
                 if start < filled {
                     state.handlePartialLine(
@@ -125,6 +141,8 @@ private struct ScanState {
     let full: Bool
     var index = StoreIndex()
     var lineNumber = 0
+    /// The number of the line that completed the last complete command.
+    var indexedLineCount = 0
     var partialLine: (offset: Int64, lineNumber: Int)?
     var open: OpenCommand?
 
@@ -200,6 +218,7 @@ private struct ScanState {
             for span in command.lines {
                 index.add(stream: command.stream, commandID: command.commandID, start: span.start, end: span.end)
             }
+            indexedLineCount = lineNumber
             open = nil
         } else {
             open = command
@@ -226,7 +245,13 @@ private struct ScanState {
                 savedTo: nil
             )
         }
-        return StoreScan(index: index, fileSize: fileSize, lineCount: lineNumber, tornTail: tornTail)
+        return StoreScan(
+            index: index,
+            fileSize: fileSize,
+            lineCount: lineNumber,
+            tornTail: tornTail,
+            indexedLineCount: indexedLineCount
+        )
     }
 
     private func corruption(_ detail: String) -> EventStoreError {

@@ -4,15 +4,18 @@ import DiscoExamples
 import DiscoPostgres
 import Foundation
 
-/// `disco-postgres wallet-load`: deposits into existing wallets through an orchestrator, as
-/// one of several processes writing the same aggregates; prints a JSON summary.
-struct WalletLoadCommand: AsyncParsableCommand {
+/// `wallet-load`: the workload of the PostgreSQL two-process test. Deposits into existing
+/// wallets through an orchestrator, as one of several processes writing the same aggregates;
+/// prints a JSON summary. Test support, not a user-facing tool.
+@main
+struct WalletLoad: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wallet-load",
         abstract: "Deposit 1.0 into each wallet, --deposits times, retrying conflicts."
     )
 
-    @OptionGroup var store: StoreOptions
+    @Option(help: "postgres://user:password@host:port/database (default: $DISCO_POSTGRES_URL)")
+    var url: String?
 
     @Option(help: "Comma-separated wallet ids (created beforehand).")
     var wallets: String
@@ -25,7 +28,10 @@ struct WalletLoadCommand: AsyncParsableCommand {
 
     func run() async throws {
         let ids = wallets.split(separator: ",").compactMap { UUID(uuidString: String($0)) }
-        let store = try await store.open()
+        let store =
+            if let url { try await PostgresEventStore.open(url: url) } else {
+                try await PostgresEventStore.openFromEnvironment()
+            }
         let orchestrator = try await Orchestrator.start([Wallet.self], store: store)
         let total = deposits
         let conflicts = try await withThrowingTaskGroup(of: Int.self) { group in

@@ -1,4 +1,4 @@
-/// Renders a `TypedExpression` as Swift source.
+/// Renders a `TypedExpression` as Swift source, spelling its references with a ``SwiftNames``.
 ///
 /// Every operand that is itself an infix operation is parenthesised (`(a + b) * c`,
 /// `(a + b) + c`), as is the operand of a prefix operator unless it is atomic, and the receiver
@@ -7,9 +7,17 @@
 /// (`list.filter({ $0 != x })`), so that both are safe in any position, including `if` conditions.
 /// A comparison of two double literals types its left side (`Double(1.0) < 2.5`), which Swift
 /// would otherwise find ambiguous.
-enum SwiftExpressionRenderer {
+struct SwiftExpressionRenderer {
+    /// How references are spelt where the expression is rendered.
+    let names: SwiftNames
+
+    /// The Swift source of a checked expression; its top level is not parenthesised.
+    static func render(_ expression: CheckedExpression, names: SwiftNames) -> String {
+        SwiftExpressionRenderer(names: names).render(expression.typed)
+    }
+
     /// The Swift source of an expression; its top level is not parenthesised.
-    static func render(_ expression: TypedExpression) -> String {
+    func render(_ expression: TypedExpression) -> String {
         switch expression.kind {
         case .integer(let text), .double(let text):
             return text
@@ -23,12 +31,13 @@ enum SwiftExpressionRenderer {
             return value ? "true" : "false"
         case .null:
             return "nil"
-        case .binding(let swift):
-            return isMemberChain(swift) ? swift : "(\(swift))"
+        case .reference(let reference):
+            let swift = names.swift(for: reference)
+            return names.isPostfixCall(reference) || Self.isMemberChain(swift) ? swift : "(\(swift))"
         case .unary(let op, let operand):
-            return op.rawValue + (isPrefixed(operand) ? "(\(render(operand)))" : render(operand))
+            return op.rawValue + (Self.isPrefixed(operand) ? "(\(render(operand)))" : render(operand))
         case .binary(let op, let lhs, let rhs):
-            if op.isComparison, lhs.type == .double, isLiteralTree(lhs), isLiteralTree(rhs) {
+            if op.isComparison, lhs.type == .double, Self.isLiteralTree(lhs), Self.isLiteralTree(rhs) {
                 // `1.0 < 2.5` alone is ambiguous to Swift once Foundation is imported.
                 return "Double(\(render(lhs))) \(op.rawValue) \(self.operand(rhs))"
             }
@@ -47,16 +56,16 @@ enum SwiftExpressionRenderer {
     }
 
     /// An operand of an infix operator.
-    private static func operand(_ expression: TypedExpression) -> String {
+    private func operand(_ expression: TypedExpression) -> String {
         if case .binary = expression.kind { return "(\(render(expression)))" }
         return render(expression)
     }
 
     /// The receiver of a postfix member (`.count`, `.contains`, `.filter`).
-    private static func receiver(_ expression: TypedExpression) -> String {
+    private func receiver(_ expression: TypedExpression) -> String {
         switch expression.kind {
         case .binary, .unary: return "(\(render(expression)))"
-        default: return isPrefixed(expression) ? "(\(render(expression)))" : render(expression)
+        default: return Self.isPrefixed(expression) ? "(\(render(expression)))" : render(expression)
         }
     }
 
