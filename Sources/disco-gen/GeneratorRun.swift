@@ -8,8 +8,11 @@ struct GeneratorRun {
     let options: GenerateOptions
 
     /// The outputs of every spec.
+    /// - Parameter stage: What to generate from one spec (yaml, file); the aggregate by default.
     /// - Throws: `ExitCode.failure` after printing the diagnostics, when any spec has an error.
-    func generateAll() throws -> [GeneratorPipeline.Output] {
+    func generateAll(
+        _ stage: ((GeneratorPipeline, String, String) throws -> GeneratorPipeline.Output)? = nil
+    ) throws -> [GeneratorPipeline.Output] {
         let pipeline: GeneratorPipeline
         let files: [String]
         do {
@@ -24,7 +27,7 @@ struct GeneratorRun {
         for file in files {
             do {
                 let yaml = try String(contentsOfFile: file, encoding: .utf8)
-                let output = try pipeline.generate(yaml: yaml, file: file)
+                let output = try stage?(pipeline, yaml, file) ?? pipeline.generate(yaml: yaml, file: file)
                 for diagnostic in output.diagnostics { Console.diagnostic(diagnostic) }
                 outputs.append(output)
             } catch let diagnostics as Diagnostics {
