@@ -201,6 +201,7 @@ let package = Package(
             name: "DiscoOrchestratorTests",
             dependencies: [
                 "Disco", "DiscoTesting", "DiscoExamples",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ]
         ),

@@ -22,6 +22,8 @@ struct Options {
     var index = "scan"
     var durability = "fsync"
     var snapshots = false
+    var api = "typed"
+    var store = "memory"
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -35,6 +37,8 @@ struct Options {
             case "--index": index = iterator.next() ?? index
             case "--durability": durability = iterator.next() ?? durability
             case "--snapshots": snapshots = true
+            case "--api": api = iterator.next() ?? api
+            case "--store": store = iterator.next() ?? store
             default:
                 FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
                 exit(2)
@@ -293,46 +297,70 @@ func rebuildPhase(_ folder: URL) async throws {
     await store.close()
 }
 
-do {
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    if options.phase == "orchestrator" {
-        try await OrchestratorBench.run(commandsPerCaller: options.callerCommands * 20)
-        exit(0)
-    }
-    if options.phase == "dispatch" {
+/// Every phase; runs on a detached task so that the main thread waits on a semaphore
+/// instead of in `dispatch_main`, which valgrind cannot follow.
+func runPhases() async {
+    do {
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        if options.phase == "orchestrator" {
+            try await OrchestratorBench.run(commandsPerCaller: options.callerCommands * 20)
+            exit(0)
+        }
+        if options.phase == "cost" {
+            try await CostBench.run(
+                api: options.api,
+                store: options.store,
+                commands: options.commands,
+                in: root.appendingPathComponent("cost")
+            )
+            try? FileManager.default.removeItem(at: root)
+            exit(0)
+        }
+        if options.phase == "dispatch" {
+            try await durableDispatch()
+            exit(0)
+        }
+        if options.phase == "snapshots" {
+            try await SnapshotBench.run(
+                in: root.appendingPathComponent("snapshots"),
+                events: min(options.events, 100_000)
+            )
+            exit(0)
+        }
+        if options.phase == "rebuild" {
+            try await rebuildPhase(root.appendingPathComponent("rebuild"))
+            exit(0)
+        }
+        defer { if options.directory == nil { try? FileManager.default.removeItem(at: root) } }
         try await durableDispatch()
-        exit(0)
-    }
-    if options.phase == "snapshots" {
-        try await SnapshotBench.run(in: root.appendingPathComponent("snapshots"), events: min(options.events, 100_000))
-        exit(0)
-    }
-    if options.phase == "rebuild" {
-        try await rebuildPhase(root.appendingPathComponent("rebuild"))
-        exit(0)
-    }
-    defer { if options.directory == nil { try? FileManager.default.removeItem(at: root) } }
-    try await durableDispatch()
 
-    let (_, generateSeconds) = try await BenchReport.time {
-        try await generateStore(root.appendingPathComponent("rebuild"), events: options.events)
+        let (_, generateSeconds) = try await BenchReport.time {
+            try await generateStore(root.appendingPathComponent("rebuild"), events: options.events)
+        }
+        BenchReport.emit(
+            "generate_store",
+            [
+                "events": .int(options.events), "seconds": BenchReport.round(generateSeconds),
+                "events_per_s": BenchReport.round(Double(options.events) / generateSeconds, 0), "durability": "none",
+            ]
+        )
+        for index in ["scan", "checkpoint"] {
+            let child = Process()
+            child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+            child.arguments = ["--phase", "rebuild", "--index", index, "--dir", root.path]
+            try child.run()
+            child.waitUntilExit()
+        }
+        try await SnapshotBench.run(in: root.appendingPathComponent("snapshots"), events: min(options.events, 100_000))
+    } catch {
+        FileHandle.standardError.write(Data("disco-bench: \(error)\n".utf8))
+        exit(1)
     }
-    BenchReport.emit(
-        "generate_store",
-        [
-            "events": .int(options.events), "seconds": BenchReport.round(generateSeconds),
-            "events_per_s": BenchReport.round(Double(options.events) / generateSeconds, 0), "durability": "none",
-        ]
-    )
-    for index in ["scan", "checkpoint"] {
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        child.arguments = ["--phase", "rebuild", "--index", index, "--dir", root.path]
-        try child.run()
-        child.waitUntilExit()
-    }
-    try await SnapshotBench.run(in: root.appendingPathComponent("snapshots"), events: min(options.events, 100_000))
-} catch {
-    FileHandle.standardError.write(Data("disco-bench: \(error)\n".utf8))
-    exit(1)
 }
+
+let finished = DispatchSemaphore(value: 0)
+Task.detached {
+    await runPhases()
+    finished.signal()
+}
+finished.wait()

@@ -8,8 +8,11 @@ struct GeneratorRun {
     let options: GenerateOptions
 
     /// The outputs of every spec, each checked against its lock (`<spec>.lock`) when it has one.
+    /// - Parameter stage: What to generate from one spec (yaml, file); the aggregate by default.
     /// - Throws: `ExitCode.failure` after printing the diagnostics, when any spec or lock has an error.
-    func generateAll() throws -> [GeneratedSpec] {
+    func generateAll(
+        _ stage: ((GeneratorPipeline, String, String) throws -> GeneratorPipeline.Output)? = nil
+    ) throws -> [GeneratedSpec] {
         let pipeline: GeneratorPipeline
         let files: [String]
         do {
@@ -32,7 +35,7 @@ struct GeneratorRun {
                     lock = SpecLockFile.parse(existing, file: lockPath, diagnostics: &diagnostics)
                     guard lock != nil, !diagnostics.hasErrors else { throw Diagnostics(diagnostics.diagnostics) }
                 }
-                let output = try pipeline.generate(yaml: yaml, file: file, lock: lock)
+                let output = try stage?(pipeline, yaml, file) ?? pipeline.generate(yaml: yaml, file: file, lock: lock)
                 for diagnostic in output.diagnostics { Console.diagnostic(diagnostic) }
                 let lockText = SpecLockFile.text(of: output.lock)
                 outputs.append(

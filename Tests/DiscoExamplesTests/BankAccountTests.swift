@@ -1,5 +1,6 @@
 import Disco
 import DiscoExamples
+import DiscoTesting
 import Foundation
 import Testing
 
@@ -25,14 +26,18 @@ import Testing
     }
 
     @Test func theOverdraftEventIsRecordedOnlyWhenCrossingZero() {
-        let id = UUID()
-        let account = BankAccount(id: id).applying([
-            .accountOpened(.init(holder: "Ada", overdraftLimit: 50, currency: "EUR")), .fundsDeposited(.init(amount: 10)),
-        ])
-        let crossing = try? account.execute(.withdraw(.init(id: id, amount: 30)), context: CommandContext())
-        #expect(crossing == [.moneyWithdrawn(.init(amount: 30)), .overdraftEntered(.init(balance: -20))])
-        let staying = try? account.execute(.withdraw(.init(id: id, amount: 10)), context: CommandContext())
-        #expect(staying == [.moneyWithdrawn(.init(amount: 10))])
+        let account = Scenario<BankAccount>()
+            .given(
+                .accountOpened(.init(holder: "Ada", overdraftLimit: 50, currency: "EUR")),
+                .fundsDeposited(.init(amount: 10))
+            )
+        account
+            .when { id in .withdraw(.init(id: id, amount: 30)) }
+            .then(.moneyWithdrawn(.init(amount: 30)), .overdraftEntered(.init(balance: -20)))
+            .thenState { #expect($0.balance == -20) }
+        account
+            .when { id in .withdraw(.init(id: id, amount: 10)) }
+            .then(.moneyWithdrawn(.init(amount: 10)))
     }
 
     @Test func frozenAccountsRefuseMoneyUntilUnfrozen() async throws {

@@ -1,5 +1,6 @@
 import DiscoExamples
 import Foundation
+import Logging
 import Testing
 
 @testable import Disco
@@ -73,4 +74,26 @@ actor RecordingSnapshots: SnapshotStore {
     }
 
     func save(_ snapshot: Snapshot) {}
+}
+
+/// The cache bound holds memory: every state is held once, in the read model, and the
+/// cache marks at most `cacheLimit` of them as current without copying them.
+@Suite struct StateCacheMemoryTests {
+    @Test func theCacheHoldsAtMostItsLimitAndNoCopiesOfStates() async throws {
+        let runtime = AggregateRuntime<Wallet>(
+            store: InMemoryEventStore(),
+            options: OrchestratorOptions(cacheLimit: 10),
+            logger: Logger(label: "test")
+        )
+        for _ in 0..<200 {
+            _ = try await runtime.dispatch(
+                "create_wallet",
+                ["user_id": .string(UUID().uuidString)],
+                metadata: CommandMetadata()
+            )
+        }
+        let held = await runtime.heldStates
+        #expect(held.states == 200)
+        #expect(held.cached == 10)
+    }
 }

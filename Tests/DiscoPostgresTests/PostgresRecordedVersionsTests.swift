@@ -52,4 +52,19 @@ struct PostgresRecordedVersionsTests {
             #expect(wallets.states.map(\.version) == [3, 1])
         }
     }
+
+    @Test("a bank account store of version-1 events opens with today's spec")
+    func bankAccountStoreOfVersionOne() async throws {
+        try await Self.withFixture("bank_account_v1", [BankAccount.self]) { orchestrator, store in
+            let ada = try #require(
+                try await orchestrator.query("accounts_of_owner", ["owner": "Ada Lovelace"]).states.first
+            )
+            #expect(ada["currency"] == "EUR")
+            #expect(ada["balance"] == .decimal(Decimal(string: "-39.5")!))
+            #expect(ada.version == 5)
+            #expect(try await orchestrator.query("frozen_accounts", [:]).states.map { $0["owner"] } == ["Grace Hopper"])
+            let recorded = try await store.readAll(after: 0, limit: 100)
+            #expect(recorded.filter { $0.eventType == "money_deposited" }.count == 4)
+        }
+    }
 }

@@ -14,7 +14,7 @@ public struct StreamID: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// `Wallet-<lowercase uuid>`.
-    public var description: String { "\(aggregate)-\(id.uuidString.lowercased())" }
+    public var description: String { "\(aggregate)-\(id.lowercasedText)" }
 
     public static func < (lhs: StreamID, rhs: StreamID) -> Bool {
         (lhs.aggregate, lhs.id.uuidString) < (rhs.aggregate, rhs.id.uuidString)

@@ -22,11 +22,11 @@ extension UUID: ValueConvertible {
     /// A canonical 8-4-4-4-12 UUID string, any case.
     public init?(value: Value) {
         guard case .string(let string) = value, string.utf8.count == 36 else { return nil }
-        self.init(uuidString: string)
+        self.init(text: string)
     }
 
     /// The UUID in lowercase canonical form.
-    public var value: Value { .string(uuidString.lowercased()) }
+    public var value: Value { .string(lowercasedText) }
 }
 
 extension String: ValueConvertible {

@@ -20,7 +20,8 @@ public struct SpecChecker: Sendable {
     public func check(_ spec: Spec, diagnostics: inout DiagnosticList) -> CheckedSpec? {
         var run = SpecCheckRun(spec: spec)
         run.lock = lock
-        let checked = run.check()
+        var checked = run.check()
+        checked.examples = run.checkExamples(checked.commands)
         for diagnostic in run.diagnostics.diagnostics { diagnostics.emit(diagnostic) }
         return run.diagnostics.hasErrors ? nil : checked
     }

@@ -84,7 +84,7 @@ extension SpecLoader {
 }
 
 extension YAMLNodeReader {
-    static let topLevelKeys = ["aggregate", "description", "version", "state", "commands", "events", "queries"]
+    static let topLevelKeys = ["aggregate", "description", "version", "state", "commands", "events", "queries", "examples"]
     static let commandKeys = ["description", "creates", "params", "require", "emit", "handler"]
     static let paramKeys = ["type", "optional", "default", "message", "messages"] + RuleSpec.Kind.allCases.map(\.rawValue)
     static let requireKeys = ["check", "field", "message"]
@@ -110,6 +110,7 @@ extension YAMLNodeReader {
         let commands = named(values["commands"], "'commands'") { reader, name, node in reader.command(name, node) }
         let events = named(values["events"], "'events'") { reader, name, node in reader.event(name, node) }
         let queries = named(values["queries"], "'queries'") { reader, name, node in reader.query(name, node) }
+        let examples = examples(values["examples"])
         guard let aggregate else { return nil }
         var spec = Spec(
             file: file,
@@ -122,6 +123,7 @@ extension YAMLNodeReader {
             queries: queries
         )
         spec.eventsLocation = entries.first { $0.key.value == "events" }?.key.location
+        spec.examples = examples
         return spec
     }
 

@@ -9,6 +9,8 @@ public struct CheckedSpec: Sendable {
     public var events: [CheckedEvent]
     /// The queries, in spec order.
     public var queries: [CheckedQuery]
+    /// The examples, in spec order (SpecChecker+Examples.swift).
+    public var examples: [CheckedExample] = []
 }
 
 /// An expression that type-checked, with the place it was written.

@@ -19,6 +19,8 @@ public struct Spec: Sendable, Hashable {
     public var queries: [QuerySpec]
     /// Where the `events` key is written, when it is.
     public var eventsLocation: SourceLocation?
+    /// The executable examples, in order (SpecLoader+Examples.swift).
+    public var examples: [ExampleSpec] = []
 
     /// A spec with every part given.
     public init(

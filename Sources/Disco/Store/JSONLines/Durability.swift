@@ -24,3 +24,14 @@ extension JSONLinesEventStore {
         }
     }
 }
+
+extension JSONLinesEventStore.Durability {
+    /// Whether an append that finds nobody writing writes (and syncs) itself; with
+    /// `.batched` the writer thread writes everything, as it keeps the sync timer.
+    var appendsLead: Bool {
+        switch self {
+        case .fsync, .none: true
+        case .batched: false
+        }
+    }
+}

@@ -107,7 +107,10 @@ enum EventLineDecoder {
             case .metadata where full: metadata = try object(&parser, "metadata")
             case .payload, .metadata:
                 guard line[parser.index] == UInt8(ascii: "{") else {
-                    throw parser.error("\(field == .payload ? "payload" : "metadata") must be an object", at: valueOffset)
+                    throw parser.error(
+                        "\(field == .payload ? "payload" : "metadata") must be an object",
+                        at: valueOffset
+                    )
                 }
                 try parser.skipValue()
             case nil, .eventType, .eventID, .correlationID, .causationID, .recordedAt:
@@ -186,7 +189,11 @@ enum EventLineDecoder {
         )
     }
 
-    private static func field(of key: JSONParser.RawString, parser: JSONParser, at offset: Int) throws(JSONError) -> Field? {
+    private static func field(
+        of key: JSONParser.RawString,
+        parser: JSONParser,
+        at offset: Int
+    ) throws(JSONError) -> Field? {
         if key.hasEscapes {
             let text = try parser.string(of: key, quoteOffset: offset)
             return Field.allCases.first { $0.key == text }
@@ -224,7 +231,8 @@ enum EventLineDecoder {
     private static func integer(_ parser: inout JSONParser, _ name: String) throws(JSONError) -> Int {
         let offset = parser.index
         guard parser.index < parser.bytes.count,
-            parser.bytes[parser.index] == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(parser.bytes[parser.index]),
+            parser.bytes[parser.index] == UInt8(ascii: "-")
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(parser.bytes[parser.index]),
             case .int(let int) = try parser.parseNumber()
         else {
             throw parser.error("\(name) must be an integer", at: offset)
@@ -232,7 +240,8 @@ enum EventLineDecoder {
         return int
     }
 
-    private static func rawString(_ parser: inout JSONParser, _ name: String) throws(JSONError) -> JSONParser.RawString {
+    private static func rawString(_ parser: inout JSONParser, _ name: String) throws(JSONError) -> JSONParser.RawString
+    {
         guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "\"") else {
             throw parser.error("\(name) must be a string")
         }
@@ -308,26 +317,6 @@ enum EventLineDecoder {
 
     /// A UUID from its 36-character text, any case.
     static func parseUUID(_ text: UnsafeBufferPointer<UInt8>) -> UUID? {
-        guard text.count == 36, text[8] == UInt8(ascii: "-"), text[13] == UInt8(ascii: "-"),
-            text[18] == UInt8(ascii: "-"), text[23] == UInt8(ascii: "-")
-        else { return nil }
-        var high: UInt64 = 0
-        var low: UInt64 = 0
-        var nibbles = 0
-        for byte in text where byte != UInt8(ascii: "-") {
-            guard let value = JSONParser.hexValue(byte) else { return nil }
-            if nibbles < 16 {
-                high = high << 4 | UInt64(value)
-            } else {
-                low = low << 4 | UInt64(value)
-            }
-            nibbles += 1
-        }
-        guard nibbles == 32 else { return nil }
-        func byte(_ word: UInt64, _ index: Int) -> UInt8 { UInt8(truncatingIfNeeded: word >> (56 - 8 * index)) }
-        return UUID(uuid: (
-            byte(high, 0), byte(high, 1), byte(high, 2), byte(high, 3), byte(high, 4), byte(high, 5), byte(high, 6), byte(high, 7),
-            byte(low, 0), byte(low, 1), byte(low, 2), byte(low, 3), byte(low, 4), byte(low, 5), byte(low, 6), byte(low, 7)
-        ))
+        UUID(utf8: text)
     }
 }

@@ -95,15 +95,8 @@ enum EventLineEncoder {
     /// Appends a quoted lowercase UUID.
     static func writeUUID(_ id: UUID, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        withUnsafeBytes(of: id.uuid) { bytes in
-            for (index, byte) in bytes.enumerated() {
-                if index == 4 || index == 6 || index == 8 || index == 10 { output.append(UInt8(ascii: "-")) }
-                output.append(hexDigits[Int(byte >> 4)])
-                output.append(hexDigits[Int(byte & 0x0F)])
-            }
-        }
+        id.appendText(to: &output)
         output.append(UInt8(ascii: "\""))
     }
 
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

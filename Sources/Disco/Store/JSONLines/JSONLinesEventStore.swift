@@ -223,7 +223,7 @@ public final class JSONLinesEventStore: EventStore, StreamListing, CommandListin
                     "offset": "\(torn.offset)",
                     "bytes": "\(torn.byteCount)",
                     "saved_to": "\(saved.path)",
-                    "command_id": "\(torn.commandID.map { $0.uuidString.lowercased() } ?? "unknown")",
+                    "command_id": "\(torn.commandID.map { $0.lowercasedText } ?? "unknown")",
                 ]
             )
             return OpenedFiles(lock: lock, file: file, scan: scan, tornTail: report, endOffset: torn.offset)

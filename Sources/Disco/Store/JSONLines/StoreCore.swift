@@ -3,13 +3,18 @@ import Foundation
 import Synchronization
 
 /// The open store behind ``JSONLinesEventStore``: the index, the queue of appends waiting to
-/// be written, and the writer thread that writes and syncs them in batches (group commit).
+/// be written, and their group commit.
 ///
 /// Appends assign positions and versions under one lock, in the order they arrive, and add
-/// their lines to the pending buffer; the writer takes the whole buffer, writes it with one
-/// `write`, syncs once as the durability policy says, and only then makes the events visible
-/// to readers and resumes the appending tasks. A failed write or sync stops the store: every
-/// waiting and later append fails, because the file's end is no longer known.
+/// their lines to the pending buffer. Whoever writes takes the whole buffer, writes it with
+/// one `write`, syncs once as the durability policy says, and only then makes the events
+/// visible to readers and resumes the appending tasks. An append that finds nobody writing
+/// writes and syncs itself (it leads), so a lone caller has no thread hand-off between its
+/// append and its sync; appends that arrive while a write is under way wait, and the writer
+/// thread writes them all together once it ends (group commit). With `.batched` durability
+/// the writer thread writes everything, since it also keeps the sync timer. A failed write
+/// or sync stops the store: every waiting and later append fails, because the file's end
+/// is no longer known.
 final class StoreCore: Sendable {
     struct Waiter {
         var continuation: CheckedContinuation<[RecordedEvent], any Error>
@@ -25,10 +30,24 @@ final class StoreCore: Sendable {
         var pending: [UInt8] = []
         var waiters: [Waiter] = []
         var writerIdle = false
+        /// Whether a leading append or the writer thread is writing now.
+        var writing = false
+        /// The file's identity after the last write, for the checkpoint at close.
+        var identity: [Int64]?
         var closing = false
         var writerExited = false
         var closeWaiters: [CheckedContinuation<Void, Never>] = []
         var failure: EventStoreError?
+
+        /// Takes every pending line and the appends waiting for them.
+        mutating func takeBatch() -> Batch {
+            let bytes = pending
+            pending = []
+            pending.reserveCapacity(bytes.count)
+            let taken = waiters
+            waiters = []
+            return Batch(bytes: bytes, waiters: taken, head: index.head)
+        }
 
         /// Adds the line of the next event to the pending buffer and the index.
         mutating func appendLine(
@@ -78,7 +97,9 @@ final class StoreCore: Sendable {
         self.lock = lock
         self.durability = durability
         self.signal = HeadSignal(head: index.head)
-        self.state = Mutex(State(index: index, committedHead: index.head, nextOffset: endOffset))
+        var initial = State(index: index, committedHead: index.head, nextOffset: endOffset)
+        initial.identity = openedIdentity
+        self.state = Mutex(initial)
     }
 
     /// Starts the writer thread.
@@ -129,28 +150,54 @@ final class StoreCore: Sendable {
     func enqueue(
         _ add: (inout State) throws(EventStoreError) -> [RecordedEvent]
     ) async throws -> [RecordedEvent] {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[RecordedEvent], any Error>) in
-            let (outcome, wake) = state.withLock { state -> (Result<[RecordedEvent], EventStoreError>?, Bool) in
-                if let failure = state.failure { return (.failure(failure), false) }
-                if state.closing { return (.failure(Self.closedError), false) }
+        let leads = durability.appendsLead
+        return try await withCheckedThrowingContinuation {
+            (continuation: CheckedContinuation<[RecordedEvent], any Error>) in
+            let (outcome, role) = state.withLock { state -> (Result<[RecordedEvent], EventStoreError>?, Role) in
+                if let failure = state.failure { return (.failure(failure), .wait) }
+                if state.closing { return (.failure(Self.closedError), .wait) }
                 let recorded: [RecordedEvent]
                 do throws(EventStoreError) {
                     recorded = try add(&state)
                 } catch {
-                    return (.failure(error), false)
+                    return (.failure(error), .wait)
                 }
-                guard !recorded.isEmpty else { return (.success([]), false) }
+                guard !recorded.isEmpty else { return (.success([]), .wait) }
                 state.waiters.append(Waiter(continuation: continuation, events: recorded))
-                let wake = state.writerIdle
+                if leads, !state.writing {
+                    state.writing = true
+                    return (nil, .lead(state.takeBatch()))
+                }
+                guard state.writerIdle, !state.writing else { return (nil, .wait) }
                 state.writerIdle = false
-                return (nil, wake)
+                return (nil, .wakeWriter)
             }
             if let outcome {
                 continuation.resume(with: outcome.mapError { $0 as any Error })
-            } else if wake {
-                wakeup.signal()
+                return
+            }
+            switch role {
+            case .wait: break
+            case .wakeWriter: wakeup.signal()
+            case .lead(let batch):
+                commit(batch)
+                // Appends that came meanwhile, and a close, go to the writer thread.
+                let wake = state.withLock { state -> Bool in
+                    state.writing = false
+                    guard state.writerIdle, !state.waiters.isEmpty || state.closing else { return false }
+                    state.writerIdle = false
+                    return true
+                }
+                if wake { wakeup.signal() }
             }
         }
+    }
+
+    /// What an append does after adding its lines.
+    private enum Role {
+        case wait
+        case wakeWriter
+        case lead(Batch)
     }
 
     // MARK: Reading
@@ -251,29 +298,55 @@ final class StoreCore: Sendable {
 
     // MARK: Writing
 
+    /// Lines taken from the pending buffer to write together, with the appends they end.
+    struct Batch {
+        var bytes: [UInt8]
+        var waiters: [Waiter]
+        var head: Int64
+    }
+
     private enum Step {
-        case write([UInt8], [Waiter], head: Int64)
+        case write(Batch)
         case idle
         case exit
     }
 
+    /// Writes a batch, syncs it when the policy says so at each write, and then makes it
+    /// visible and resumes its appends; or fails them all.
+    private func commit(_ batch: Batch) {
+        var failure = state.withLock { $0.failure }
+        if failure == nil {
+            do throws(EventStoreError) {
+                try file.append(batch.bytes)
+                if case .fsync = durability { try file.sync() }
+            } catch {
+                failure = error
+            }
+        }
+        if let failure {
+            fail(failure)
+            for waiter in batch.waiters { waiter.continuation.resume(throwing: failure) }
+            return
+        }
+        let identity = try? file.identity()
+        state.withLock { state in
+            state.identity = identity
+            state.committedHead = batch.head
+        }
+        for waiter in batch.waiters { waiter.continuation.resume(returning: waiter.events) }
+        signal.publish(head: batch.head)
+    }
+
     private func runWriter() {
-        // The file as this writer left it: a checkpoint is saved at close only if nobody else
-        // changed it meanwhile.
-        var identity = openedIdentity
         var dirty = false
         var lastSync = ContinuousClock.now
         writing: while true {
             let step = state.withLock { state -> Step in
-                if !state.waiters.isEmpty {
-                    let bytes = state.pending
-                    state.pending = []
-                    state.pending.reserveCapacity(bytes.count)
-                    let waiters = state.waiters
-                    state.waiters = []
-                    return .write(bytes, waiters, head: state.index.head)
+                if !state.writing, !state.waiters.isEmpty {
+                    state.writing = true
+                    return .write(state.takeBatch())
                 }
-                if state.closing { return .exit }
+                if state.closing, !state.writing { return .exit }
                 state.writerIdle = true
                 return .idle
             }
@@ -295,47 +368,33 @@ final class StoreCore: Sendable {
                 }
             case .exit:
                 break writing
-            case .write(let bytes, let waiters, let head):
-                var failure = state.withLock { $0.failure }
-                if failure == nil {
-                    do throws(EventStoreError) {
-                        try file.append(bytes)
-                        switch durability {
-                        case .fsync:
-                            try file.sync()
-                        case .batched(let interval):
-                            dirty = true
-                            if ContinuousClock.now - lastSync >= interval {
-                                try file.sync()
-                                dirty = false
-                                lastSync = .now
-                            }
-                        case .none:
-                            dirty = true
-                        }
-                    } catch {
-                        failure = error
+            case .write(let batch):
+                commit(batch)
+                switch durability {
+                case .fsync:
+                    break
+                case .batched(let interval):
+                    dirty = true
+                    if ContinuousClock.now - lastSync >= interval {
+                        if (try? file.sync()) == nil { fail(StoreFile.failure("syncing", file.path)) }
+                        dirty = false
+                        lastSync = .now
                     }
+                case .none:
+                    dirty = true
                 }
-                if let failure {
-                    fail(failure)
-                    for waiter in waiters { waiter.continuation.resume(throwing: failure) }
-                } else {
-                    identity = try? file.identity()
-                    state.withLock { $0.committedHead = head }
-                    for waiter in waiters { waiter.continuation.resume(returning: waiter.events) }
-                    signal.publish(head: head)
-                }
+                state.withLock { $0.writing = false }
             }
         }
-        if dirty, state.withLock({ $0.failure == nil }) {
+        if state.withLock({ $0.failure == nil }) {
             do throws(EventStoreError) {
-                try file.sync()
+                // Also what leading appends wrote without syncing (`.none`).
+                if case .fsync = durability {} else { try file.sync() }
             } catch {
                 fail(error)
             }
         }
-        saveCheckpoint(expecting: identity)
+        saveCheckpoint(expecting: state.withLock { $0.identity })
         lock.file.unlock()
         let closeWaiters = state.withLock { state in
             state.writerExited = true

@@ -181,7 +181,7 @@ private struct ScanState {
         if decoded.commandEventIndex == 0 {
             if let open {
                 throw corruption(
-                    "a new command starts here, but command \(open.commandID.uuidString.lowercased()) from line \(open.startLine) has only \(open.lines.count) of its \(open.count) events; only the last command of the file may be incomplete"
+                    "a new command starts here, but command \(open.commandID.lowercasedText) from line \(open.startLine) has only \(open.lines.count) of its \(open.count) events; only the last command of the file may be incomplete"
                 )
             }
             open = OpenCommand(
@@ -195,14 +195,14 @@ private struct ScanState {
         } else {
             guard let current = open else {
                 throw corruption(
-                    "event \(decoded.commandEventIndex + 1) of \(decoded.commandEventCount) of command \(decoded.commandID.uuidString.lowercased()) follows no earlier event of that command"
+                    "event \(decoded.commandEventIndex + 1) of \(decoded.commandEventCount) of command \(decoded.commandID.lowercasedText) follows no earlier event of that command"
                 )
             }
             guard current.commandID == decoded.commandID, current.stream == decoded.stream,
                 current.count == decoded.commandEventCount, current.lines.count == decoded.commandEventIndex
             else {
                 throw corruption(
-                    "expected event \(current.lines.count + 1) of \(current.count) of command \(current.commandID.uuidString.lowercased()) on stream \(current.stream), found event \(decoded.commandEventIndex + 1) of \(decoded.commandEventCount) of command \(decoded.commandID.uuidString.lowercased()) on stream \(decoded.stream)"
+                    "expected event \(current.lines.count + 1) of \(current.count) of command \(current.commandID.lowercasedText) on stream \(current.stream), found event \(decoded.commandEventIndex + 1) of \(decoded.commandEventCount) of command \(decoded.commandID.lowercasedText) on stream \(decoded.stream)"
                 )
             }
         }

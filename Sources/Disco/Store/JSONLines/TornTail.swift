@@ -44,11 +44,14 @@ extension JSONLinesEventStore {
         public var description: String {
             var parts: [String] = []
             if completeLineCount > 0 {
-                let command = commandID.map { " of command \($0.uuidString.lowercased())" } ?? ""
-                parts.append("\(completeLineCount) complete line\(completeLineCount == 1 ? "" : "s")\(command), whose command is missing events")
+                let command = commandID.map { " of command \($0.lowercasedText)" } ?? ""
+                parts.append(
+                    "\(completeLineCount) complete line\(completeLineCount == 1 ? "" : "s")\(command), whose command is missing events"
+                )
             }
             if endsWithPartialLine { parts.append("a partial line") }
-            var text = "torn tail from line \(lineNumber) (byte \(offset)): \(parts.joined(separator: " and ")), \(byteCount) bytes"
+            var text =
+                "torn tail from line \(lineNumber) (byte \(offset)): \(parts.joined(separator: " and ")), \(byteCount) bytes"
             if let savedTo { text += "; saved to \(savedTo.path)" }
             return text
         }

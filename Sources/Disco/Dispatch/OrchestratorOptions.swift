@@ -6,11 +6,13 @@
 /// let orchestrator = try await Orchestrator.start([Wallet.self], store: store, options: options)
 /// ```
 public struct OrchestratorOptions: Sendable {
-    /// The most states each aggregate type keeps for deciding on commands; the least recently
-    /// used is evicted first and rebuilt from the read model or a snapshot and the store's
-    /// newer events when needed again. At least 1. Default 10,000.
+    /// How many aggregates of each type are known to be current, so that their commands
+    /// decide without reading the store; the least recently used is forgotten first and
+    /// caught up from the store (or a snapshot) when needed again. At least 1. Default
+    /// 10,000.
     ///
-    /// The read model behind queries is separate and always complete.
+    /// Each state is held once, in the read model behind queries, which is always complete;
+    /// the cache holds no copies of states, only their slots (about 50 bytes an entry).
     public var cacheLimit: Int
 
     /// How many times a command is decided again when another writer appended to its stream

@@ -12,7 +12,9 @@ extension AggregateRuntime {
     /// event the snapshot was taken after (same version and event id). Otherwise it is
     /// ignored (with a warning when it is damaged or does not match the events, as after
     /// restoring an older `events.jsonl`) and every event is read.
-    nonisolated func loadFromSnapshot(_ stream: StreamID) async throws -> (base: VersionedState<State>?, events: [RecordedEvent]) {
+    nonisolated func loadFromSnapshot(
+        _ stream: StreamID
+    ) async throws -> (base: VersionedState<State>?, events: [RecordedEvent]) {
         if let (base, snapshot) = await decodedSnapshot(of: stream) {
             let events = try await store.read(stream: stream, after: snapshot.version - 1)
             if let first = events.first, first.version == snapshot.version, first.eventID == snapshot.lastEventID {
@@ -103,13 +105,6 @@ extension AggregateRuntime {
             if events.count >= snapshotEvery, let last = events.last {
                 await saveSnapshot(entry, of: stream, lastEventID: last.eventID)
             }
-        }
-    }
-
-    /// Notes the commands of recorded events in the ledger, without folding them.
-    func remember(_ commands: [RecordedCommand]) {
-        for command in commands {
-            ledger.record(command.commandID, aggregateID: command.stream.id, version: command.version)
         }
     }
 }

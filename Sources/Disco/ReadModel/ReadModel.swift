@@ -13,24 +13,46 @@ struct ReadModel<State: Aggregate> {
     /// The names of the fields indexed so far, sorted.
     var indexedFields: [String] { indexes.keys.sorted() }
 
+    /// How many states it holds: one per aggregate.
+    var count: Int { entries.count }
+
     /// The state of an aggregate, `nil` when it has none yet.
     func entry(_ id: UUID) -> VersionedState<State>? {
         slotByID[id].map { entries[$0] }
     }
 
+    /// Where an aggregate's state is kept, `nil` when it has none yet; a slot stays the
+    /// aggregate's for good.
+    func slot(of id: UUID) -> Int? {
+        slotByID[id]
+    }
+
+    /// The state kept in a slot.
+    func entry(at slot: Int) -> VersionedState<State> {
+        entries[slot]
+    }
+
     /// Keeps a newer state of an aggregate; an older or equal version is ignored.
-    mutating func update(_ id: UUID, to new: VersionedState<State>) {
+    /// - Returns: The aggregate's slot.
+    @discardableResult
+    mutating func update(_ id: UUID, to new: VersionedState<State>) -> Int {
         guard let slot = slotByID[id] else {
             let slot = entries.count
             entries.append(new)
             slotByID[id] = slot
-            guard !indexes.isEmpty else { return }
+            guard !indexes.isEmpty else { return slot }
             let fields = new.state.fields
             for field in indexes.keys {
-                indexes[field]![fields[field] ?? .null, default: []].insert(slot)
+                indexes[field, default: [:]][fields[field] ?? .null, default: []].insert(slot)
             }
-            return
+            return slot
         }
+        update(at: slot, to: new)
+        return slot
+    }
+
+    /// Keeps a newer state in an aggregate's slot; an older or equal version is ignored.
+    mutating func update(at slot: Int, to new: VersionedState<State>) {
         let old = entries[slot]
         guard new.version > old.version else { return }
         entries[slot] = new
@@ -41,9 +63,9 @@ struct ReadModel<State: Aggregate> {
             let before = oldFields[field] ?? .null
             let after = newFields[field] ?? .null
             guard before != after else { continue }
-            indexes[field]![before]?.remove(slot)
-            if indexes[field]![before]?.isEmpty == true { indexes[field]![before] = nil }
-            indexes[field]![after, default: []].insert(slot)
+            indexes[field, default: [:]][before]?.remove(slot)
+            if indexes[field]?[before]?.isEmpty == true { indexes[field]?[before] = nil }
+            indexes[field, default: [:]][after, default: []].insert(slot)
         }
     }
 
@@ -72,7 +94,7 @@ struct ReadModel<State: Aggregate> {
             return [slot]
         }
         if indexes[index.field] == nil { buildIndex(index.field) }
-        return indexes[index.field]![index.value].map { $0.sorted() } ?? []
+        return indexes[index.field]?[index.value].map { $0.sorted() } ?? []
     }
 
     private mutating func buildIndex(_ field: String) {

@@ -12,7 +12,12 @@ public struct AggregateState: Sendable, Hashable, CustomStringConvertible {
     /// The version of the last event applied.
     public let version: Int
     /// The state's fields, `id` first.
-    public let fields: Params
+    ///
+    /// Made from the typed state when first read, so that typed callers, who never read
+    /// them, do not pay for them.
+    public var fields: Params { storedFields ?? value?.fields ?? [:] }
+    /// The fields given, for a state made from fields.
+    private let storedFields: Params?
     /// The state as its own Swift type, when the runtime made this value from one.
     private let value: (any Aggregate)?
 
@@ -21,7 +26,7 @@ public struct AggregateState: Sendable, Hashable, CustomStringConvertible {
         self.aggregate = aggregate
         self.id = id
         self.version = version
-        self.fields = fields
+        self.storedFields = fields
         self.value = nil
     }
 
@@ -30,7 +35,7 @@ public struct AggregateState: Sendable, Hashable, CustomStringConvertible {
         self.aggregate = State.aggregateName
         self.id = state.id
         self.version = version
-        self.fields = state.fields
+        self.storedFields = nil
         self.value = state
     }
 
