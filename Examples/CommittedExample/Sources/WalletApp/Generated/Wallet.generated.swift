@@ -243,10 +243,13 @@ extension Wallet {
 
         public init(eventType: String, schemaVersion: Int, payload: Params) throws(EventDecodingError) {
             switch eventType {
-            case WalletCreated.eventType: self = .walletCreated(try WalletCreated(payload: payload))
-            case MoneyDeposited.eventType: self = .moneyDeposited(try MoneyDeposited(payload: payload))
-            case MoneyWithdrawn.eventType: self = .moneyWithdrawn(try MoneyWithdrawn(payload: payload))
-            default: throw EventDecodingError(eventType: eventType, reason: "Wallet records no such event")
+            case WalletCreated.eventType:
+                self = .walletCreated(try WalletCreated(payload: payload, schemaVersion: schemaVersion))
+            case MoneyDeposited.eventType:
+                self = .moneyDeposited(try MoneyDeposited(payload: payload, schemaVersion: schemaVersion))
+            case MoneyWithdrawn.eventType:
+                self = .moneyWithdrawn(try MoneyWithdrawn(payload: payload, schemaVersion: schemaVersion))
+            default: throw EventDecodingError.unknownEventType(eventType, aggregate: "Wallet")
             }
         }
     }
@@ -278,6 +281,16 @@ extension Wallet {
                 "balance": Value(balance),
             ]
         }
+
+        /// The event recorded at `schemaVersion`.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            try self.init(payload: payload)
+        }
     }
 
     /// The `money_deposited` event.
@@ -303,6 +316,16 @@ extension Wallet {
                 "amount": Value(amount),
             ]
         }
+
+        /// The event recorded at `schemaVersion`.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            try self.init(payload: payload)
+        }
     }
 
     /// The `money_withdrawn` event.
@@ -327,6 +350,16 @@ extension Wallet {
             [
                 "amount": Value(amount),
             ]
+        }
+
+        /// The event recorded at `schemaVersion`.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        public init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
+            guard schemaVersion <= Self.schemaVersion else {
+                throw EventDecodingError.newerVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
+            }
+            try self.init(payload: payload)
         }
     }
 }
