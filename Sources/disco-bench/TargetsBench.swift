@@ -82,7 +82,8 @@ enum TargetsBench {
         BenchReport.emit(
             "in_memory_\(callers)_callers_\(aggregates)_aggregates",
             [
-                "api": "typed", "callers": .int(callers), "aggregates": .int(aggregates), "commands": .int(sorted.count),
+                "api": "typed", "callers": .int(callers), "aggregates": .int(aggregates),
+                "commands": .int(sorted.count),
                 "store": "in-memory", "commands_per_s": BenchReport.round(rate, 0),
                 "p50_us": BenchReport.round(percentile(sorted, 0.50) * 1e6, 1),
                 "p99_us": BenchReport.round(percentile(sorted, 0.99) * 1e6, 1),
@@ -129,7 +130,11 @@ enum TargetsBench {
         for _ in 0..<pairs {
             let plain = try plainLoop(lineSize: lineSize, count: commands, in: folder)
             let (latencies, elapsed) = try await manyCallers(
-                client, wallets: wallets, callers: callers, commands: commands)
+                client,
+                wallets: wallets,
+                callers: callers,
+                commands: commands
+            )
             let rate = Double(latencies.count) / elapsed
             plainRates.append(plain)
             storeRates.append(rate)
