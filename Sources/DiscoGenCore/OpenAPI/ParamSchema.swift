@@ -8,10 +8,10 @@ enum ParamSchema {
         if case .list = param.type.unwrapped { isList = true } else { isList = false }
         for rule in param.rules {
             switch (rule.kind, rule.argument) {
-            case (.min, .number(let value)): schema.minimum = value.text
-            case (.max, .number(let value)): schema.maximum = value.text
-            case (.greaterThan, .number(let value)): schema.exclusiveMinimum = value.text
-            case (.lessThan, .number(let value)): schema.exclusiveMaximum = value.text
+            case (.min, .number(let value)): schema.minimum = number(value.text)
+            case (.max, .number(let value)): schema.maximum = number(value.text)
+            case (.greaterThan, .number(let value)): schema.exclusiveMinimum = number(value.text)
+            case (.lessThan, .number(let value)): schema.exclusiveMaximum = number(value.text)
             case (.minLength, .length(let length)):
                 if isList { schema.minItems = length } else { schema.minLength = length }
             case (.maxLength, .length(let length)):
@@ -61,9 +61,20 @@ enum ParamSchema {
     static func json(_ value: SpecValue) -> JSONValue {
         switch value {
         case .null: .null
-        case .int, .double, .decimal: .number(value.text)
+        case .int, .double, .decimal: .number(number(value.text))
         case .bool(let bool): .bool(bool)
         case .string, .uuid, .date: .string(value.text)
         }
+    }
+
+    /// A spec number (`-?[0-9]+(.[0-9]+)?(e…)?`) as a JSON number: JSON allows no leading zeros
+    /// (`007` is `7`, `00.5` is `0.5`).
+    static func number(_ text: String) -> String {
+        let negative = text.hasPrefix("-")
+        var digits = Substring(negative ? String(text.dropFirst()) : text)
+        while digits.count > 1, digits.first == "0", let next = digits.dropFirst().first, next.isNumber {
+            digits = digits.dropFirst()
+        }
+        return (negative ? "-" : "") + digits
     }
 }

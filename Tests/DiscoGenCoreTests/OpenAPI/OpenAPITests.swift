@@ -18,6 +18,7 @@ import Testing
               name: { type: string, min_length: 2, max_length: 40 }
               code: { type: string, format: "[A-Z]{3}" }
               size: { type: int, default: 3, min: 1, max: 9 }
+              share: { type: double, default: 00.5, max: 007 }
               rate: { type: decimal, greater_than: 0, less_than: 1.5 }
               kind: { type: string, default: 'small', in: [small, big] }
               tags: { type: "list<string>?", max_length: 3 }
@@ -60,6 +61,8 @@ import Testing
         #expect(properties["size"]?["minimum"] == .number("1"))
         #expect(properties["size"]?["maximum"] == .number("9"))
         #expect(properties["size"]?["default"] == .number("3"))
+        #expect(properties["share"]?["default"] == .number("0.5"))
+        #expect(properties["share"]?["maximum"] == .number("7"))
         #expect(properties["rate"]?["exclusiveMinimum"] == .number("0"))
         #expect(properties["rate"]?["exclusiveMaximum"] == .number("1.5"))
         #expect(properties["kind"]?["enum"] == .array(["small", "big"]))
