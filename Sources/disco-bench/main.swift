@@ -21,7 +21,6 @@ struct Options {
     var directory: URL?
     var phase: String?
     var index = "scan"
-    var durability = "fsync"
     var snapshots = false
     var api = "typed"
     var store = "memory"
@@ -39,7 +38,6 @@ struct Options {
             case "--dir": directory = iterator.next().map { URL(fileURLWithPath: $0) }
             case "--phase": phase = iterator.next()
             case "--index": index = iterator.next() ?? index
-            case "--durability": durability = iterator.next() ?? durability
             case "--snapshots": snapshots = true
             case "--api": api = iterator.next() ?? api
             case "--store": store = iterator.next() ?? store
