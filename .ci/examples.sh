@@ -17,6 +17,7 @@ echo "== Examples/CommittedExample: the committed generated sources are up to da
 (
     cd CommittedExample
     swift package --allow-writing-to-package-directory generate-aggregates --check
+    swift package --allow-writing-to-package-directory generate-aggregates --openapi openapi.json --check
     swift build --build-tests
     swift test --skip-build
 )

@@ -1,13 +1,15 @@
 import Foundation
 import PackagePlugin
 
-/// `swift package --allow-writing-to-package-directory generate-aggregates [--target NAME]... [--check]`
+/// `swift package --allow-writing-to-package-directory generate-aggregates [--target NAME]... [--openapi FILE] [--check]`
 ///
 /// Writes `<Name>.generated.swift` for every spec in a target's `Specs/` folder into the target's
 /// `Generated/` folder, to be committed and reviewed like any source; removes generated files whose
 /// spec is gone. With `--check` it writes nothing and fails, naming the stale files, when the
 /// committed files differ from what the specs generate. Without `--target`, every target with
-/// specs is generated. Options come from `disco-gen-config.yml` at the target's root.
+/// specs is generated. Options come from `disco-gen-config.yml` at the target's root. With
+/// `--openapi FILE` (a path relative to the package) it also writes the OpenAPI document of the
+/// specs of those targets, as one DiscoHTTP server serves them (`disco-gen openapi`).
 @main struct DiscoGenCommandPlugin: CommandPlugin {
     /// The folder inside a target that generated files are written to.
     static let generatedFolder = "Generated"
@@ -15,10 +17,12 @@ import PackagePlugin
     func performCommand(context: PluginContext, arguments: [String]) async throws {
         var extractor = ArgumentExtractor(arguments)
         let targetNames = extractor.extractOption(named: "target")
+        let openAPIFiles = extractor.extractOption(named: "openapi")
         let check = extractor.extractFlag(named: "check") > 0
-        guard extractor.remainingArguments.isEmpty else {
+        guard extractor.remainingArguments.isEmpty, openAPIFiles.count <= 1 else {
             throw PluginError(
-                "unknown arguments \(extractor.remainingArguments); usage: generate-aggregates [--target NAME]... [--check]")
+                "unknown arguments \(extractor.remainingArguments); usage: generate-aggregates [--target NAME]... "
+                    + "[--openapi FILE] [--check]")
         }
         let targets = targetNames.isEmpty ? context.package.targets : try context.package.targets(named: targetNames)
         let packageDirectory = context.package.directoryURL
@@ -45,6 +49,38 @@ import PackagePlugin
         let tool = try context.tool(named: "disco-gen")
         for layout in layouts {
             try Self.generate(layout, tool: tool.url, packageDirectory: packageDirectory, check: check)
+        }
+        if let openAPIFile = openAPIFiles.first {
+            try Self.writeOpenAPI(
+                to: openAPIFile, layouts: layouts, tool: tool.url, packageDirectory: packageDirectory, check: check)
+        }
+    }
+
+    /// Runs `disco-gen openapi` on the specs of every target generated: one document for them all.
+    private static func writeOpenAPI(
+        to file: String,
+        layouts: [SpecLayout],
+        tool: URL,
+        packageDirectory: URL,
+        check: Bool
+    ) throws {
+        let root = packageDirectory.standardizedFileURL.path(percentEncoded: false)
+        let specs = layouts.flatMap(\.specs).map {
+            SpecLayout.relativePath(of: $0.url, in: root) ?? $0.url.path(percentEncoded: false)
+        }
+        let process = Process()
+        process.executableURL = tool
+        process.currentDirectoryURL = packageDirectory
+        process.arguments = ["openapi"] + specs + ["--output", file] + (check ? ["--check"] : [])
+        say("\(check ? "Checking" : "Writing") the OpenAPI document \(file) of \(specs.count) spec(s):")
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw PluginError(
+                check
+                    ? "the OpenAPI document \(file) is stale; run `swift package --allow-writing-to-package-directory "
+                        + "generate-aggregates --openapi \(file)` and commit the result"
+                    : "disco-gen openapi failed; see its errors above")
         }
     }
 

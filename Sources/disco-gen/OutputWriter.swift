@@ -12,10 +12,12 @@ struct OutputWriter {
     }
 
     /// Refuses two specs that would write the same file.
-    func checkDistinctNames(_ outputs: [GeneratorPipeline.Output]) throws {
+    /// - Parameter fix: What the user should change, after the file's name.
+    func checkDistinctNames(_ outputs: [GeneratorPipeline.Output], fix: String = "rename one of the spec files") throws
+    {
         var seen: Set<String> = []
         for output in outputs where !seen.insert(output.fileName).inserted {
-            Console.error("two specs would both write \(output.fileName); rename one of the spec files")
+            Console.error("two specs would both write \(output.fileName); \(fix)")
             throw ExitCode.failure
         }
     }
@@ -32,7 +34,10 @@ struct OutputWriter {
         guard try isStale(output) else { return false }
         let url = URL(fileURLWithPath: path(for: output))
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
             try Data(output.source.utf8).write(to: url, options: .atomic)
         } catch {
             throw CLIError("cannot write \(url.path): \(error.localizedDescription)")

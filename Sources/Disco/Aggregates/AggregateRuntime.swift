@@ -172,9 +172,11 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
                 throw Self.storeFailure(error)
             }
             var next = base
-            for (event, recordedEvent) in zip(events, recorded) {
-                next.state.apply(event)
-                next.version = recordedEvent.version
+            // Indices rather than `zip`: this code runs unspecialized for the aggregate type,
+            // and `zip` would look up its generic types' metadata on every command.
+            for index in 0..<min(events.count, recorded.count) {
+                next.state.apply(events[index])
+                next.version = recorded[index].version
             }
             keep(id, next)
             flights.record(metadata.commandID, aggregateID: id, version: next.version)

@@ -24,15 +24,13 @@ struct CommandSingleFlight<Outcome: Sendable> {
     /// A waiting dispatch, resumed with the leader's outcome.
     typealias Waiter = CheckedContinuation<Result<Outcome, DispatchError>, Never>
 
-    private struct Flight {
-        var aggregateID: UUID
-        var reservations: Int
-        var running: Bool
-        var waiters: [Waiter] = []
-    }
-
     private var ledger: CommandLedger
-    private var flights: [UUID: Flight] = [:]
+    /// The ids prepared or running. Not generic, so that the path of a command nobody else
+    /// dispatches does not look up generic metadata (the runtime using this type runs
+    /// unspecialized for its aggregate type).
+    private var flights: [UUID: CommandFlight] = [:]
+    /// The dispatches waiting for a running id, only for ids that have any.
+    private var waiters: [UUID: [Waiter]] = [:]
 
     /// No command recorded or in flight; the ledger keeps at most `limit` ids (`nil`: all).
     init(limit: Int?) {
@@ -63,7 +61,7 @@ struct CommandSingleFlight<Outcome: Sendable> {
             return (aggregateID ?? flights.values[index].aggregateID, true)
         }
         let id = aggregateID ?? UUID()
-        flights[commandID] = Flight(aggregateID: id, reservations: 1, running: false)
+        flights[commandID] = CommandFlight(aggregateID: id, reservations: 1, running: false)
         return (id, true)
     }
 
@@ -79,7 +77,7 @@ struct CommandSingleFlight<Outcome: Sendable> {
         }
         guard let index = flights.index(forKey: commandID) else {
             let id = aggregateID ?? UUID()
-            flights[commandID] = Flight(aggregateID: id, reservations: 1, running: true)
+            flights[commandID] = CommandFlight(aggregateID: id, reservations: 1, running: true)
             return .lead(id)
         }
         if !reserved { flights.values[index].reservations += 1 }
@@ -92,7 +90,8 @@ struct CommandSingleFlight<Outcome: Sendable> {
     /// - Returns: `false` when none runs, and the waiter was not kept.
     mutating func follow(_ commandID: UUID, _ waiter: Waiter) -> Bool {
         guard let index = flights.index(forKey: commandID), flights.values[index].running else { return false }
-        flights.values[index].waiters.append(waiter)
+        flights.values[index].hasWaiters = true
+        waiters[commandID, default: []].append(waiter)
         return true
     }
 
@@ -100,11 +99,12 @@ struct CommandSingleFlight<Outcome: Sendable> {
     /// reservation is given back.
     mutating func finish(_ commandID: UUID, with outcome: Result<Outcome, DispatchError>) {
         guard let index = flights.index(forKey: commandID) else { return }
-        let waiters = flights.values[index].waiters
-        flights.values[index].waiters = []
+        let hasWaiters = flights.values[index].hasWaiters
+        flights.values[index].hasWaiters = false
         flights.values[index].running = false
         release(commandID)
-        for waiter in waiters { waiter.resume(returning: outcome) }
+        guard hasWaiters, let waiting = waiters.removeValue(forKey: commandID) else { return }
+        for waiter in waiting { waiter.resume(returning: outcome) }
     }
 
     /// Gives back a reservation of a command id; the last one ends its flight.
@@ -116,4 +116,13 @@ struct CommandSingleFlight<Outcome: Sendable> {
             flights.values[index].reservations -= 1
         }
     }
+}
+
+/// One command id prepared or running: the aggregate it targets, how many dispatches hold
+/// it, whether one of them runs it, and whether any waits for that one's outcome.
+private struct CommandFlight {
+    var aggregateID: UUID
+    var reservations: Int
+    var running: Bool
+    var hasWaiters = false
 }

@@ -151,6 +151,28 @@ extension BankAccount {
             self.init(id: id, owner: owner, overdraftLimit: overdraftLimit, currency: currency)
         }
 
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        public func validate() throws(ValidationErrors) {
+            var checks = ValueChecks()
+            checks.required(
+                "owner",
+                self.owner,
+                rules: [.minLength(2, message: "must have a length of at least 2"), .maxLength(80, message: "must have a length of no more than 80")]
+            )
+            checks.defaulted(
+                "overdraft_limit",
+                self.overdraftLimit,
+                rules: [.min(0, message: "must be a number greater than or equal to 0"), .max(5000, message: "must be a number less than or equal to 5000")]
+            )
+            checks.defaulted(
+                "currency",
+                self.currency,
+                rules: [.oneOf(["EUR", "USD", "GBP"], message: "must be one of [\"EUR\", \"USD\", \"GBP\"]")]
+            )
+            try checks.errors.throwIfAny()
+        }
+
         /// The params this command stands for, as the dynamic API takes them.
         public var params: Params {
             [
@@ -187,6 +209,18 @@ extension BankAccount {
             self.init(id: id, amount: amount)
         }
 
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        public func validate() throws(ValidationErrors) {
+            var checks = ValueChecks()
+            checks.required(
+                "amount",
+                self.amount,
+                rules: [.greaterThan(0, message: "must be a number greater than 0")]
+            )
+            try checks.errors.throwIfAny()
+        }
+
         /// The params this command stands for, as the dynamic API takes them.
         public var params: Params {
             [
@@ -219,6 +253,18 @@ extension BankAccount {
             )
             guard let id, let amount, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, amount: amount)
+        }
+
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        public func validate() throws(ValidationErrors) {
+            var checks = ValueChecks()
+            checks.required(
+                "amount",
+                self.amount,
+                rules: [.greaterThan(0, message: "must be a number greater than 0")]
+            )
+            try checks.errors.throwIfAny()
         }
 
         /// The params this command stands for, as the dynamic API takes them.
@@ -255,6 +301,18 @@ extension BankAccount {
             self.init(id: id, reason: reason)
         }
 
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        public func validate() throws(ValidationErrors) {
+            var checks = ValueChecks()
+            checks.required(
+                "reason",
+                self.reason,
+                rules: [.minLength(3, message: "must have a length of at least 3")]
+            )
+            try checks.errors.throwIfAny()
+        }
+
         /// The params this command stands for, as the dynamic API takes them.
         public var params: Params {
             [
@@ -282,6 +340,11 @@ extension BankAccount {
             self.init(id: id)
         }
 
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        public func validate() throws(ValidationErrors) {
+        }
+
         /// The params this command stands for, as the dynamic API takes them.
         public var params: Params {
             [
@@ -306,6 +369,11 @@ extension BankAccount {
             let id = reader.required("id", .uuid)
             guard let id, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id)
+        }
+
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        public func validate() throws(ValidationErrors) {
         }
 
         /// The params this command stands for, as the dynamic API takes them.
@@ -848,40 +916,58 @@ extension BankAccount {
             self.orchestrator = orchestrator
         }
 
-        /// Dispatches `open_account` and returns the new state.
+        /// Dispatches `open_account` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         public func openAccount(id: UUID? = nil, owner: String, overdraftLimit: Decimal = 0, currency: String = "EUR", metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> BankAccount {
-            try await orchestrator.dispatch(BankAccount.self, OpenAccount.name, OpenAccount(id: id, owner: owner, overdraftLimit: overdraftLimit, currency: currency).params, metadata: metadata)
+            let command = OpenAccount(id: id, owner: owner, overdraftLimit: overdraftLimit, currency: currency)
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch(BankAccount.self, .openAccount(command), params: command.params, metadata: metadata)
         }
 
-        /// Dispatches `deposit` and returns the new state.
+        /// Dispatches `deposit` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         public func deposit(id: UUID, amount: Decimal, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> BankAccount {
-            try await orchestrator.dispatch(BankAccount.self, Deposit.name, Deposit(id: id, amount: amount).params, metadata: metadata)
+            let command = Deposit(id: id, amount: amount)
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch(BankAccount.self, .deposit(command), params: command.params, metadata: metadata)
         }
 
-        /// Dispatches `withdraw` and returns the new state.
+        /// Dispatches `withdraw` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         public func withdraw(id: UUID, amount: Decimal, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> BankAccount {
-            try await orchestrator.dispatch(BankAccount.self, Withdraw.name, Withdraw(id: id, amount: amount).params, metadata: metadata)
+            let command = Withdraw(id: id, amount: amount)
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch(BankAccount.self, .withdraw(command), params: command.params, metadata: metadata)
         }
 
-        /// Dispatches `freeze` and returns the new state.
+        /// Dispatches `freeze` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         public func freeze(id: UUID, reason: String, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> BankAccount {
-            try await orchestrator.dispatch(BankAccount.self, Freeze.name, Freeze(id: id, reason: reason).params, metadata: metadata)
+            let command = Freeze(id: id, reason: reason)
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch(BankAccount.self, .freeze(command), params: command.params, metadata: metadata)
         }
 
-        /// Dispatches `unfreeze` and returns the new state.
+        /// Dispatches `unfreeze` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         public func unfreeze(id: UUID, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> BankAccount {
-            try await orchestrator.dispatch(BankAccount.self, Unfreeze.name, Unfreeze(id: id).params, metadata: metadata)
+            let command = Unfreeze(id: id)
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch(BankAccount.self, .unfreeze(command), params: command.params, metadata: metadata)
         }
 
-        /// Dispatches `close_account` and returns the new state.
+        /// Dispatches `close_account` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         public func closeAccount(id: UUID, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> BankAccount {
-            try await orchestrator.dispatch(BankAccount.self, CloseAccount.name, CloseAccount(id: id).params, metadata: metadata)
+            let command = CloseAccount(id: id)
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch(BankAccount.self, .closeAccount(command), params: command.params, metadata: metadata)
         }
 
         /// Answers `accounts_of_owner`.

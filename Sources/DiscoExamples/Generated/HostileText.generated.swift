@@ -130,6 +130,28 @@ extension HostileText {
             self.init(id: id, default: `default`, class: `class`, note: note)
         }
 
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        public func validate() throws(ValidationErrors) {
+            var checks = ValueChecks()
+            checks.required(
+                "default",
+                self.`default`,
+                presentMessage: "must be \"quoted\" \\ and \\(not interpolated) \"\"\" #{x}"
+            )
+            checks.required(
+                "class",
+                self.`class`,
+                rules: [.min(0, message: "line one\nline two\ttabbed \u{1} control")]
+            )
+            checks.defaulted(
+                "note",
+                self.note,
+                rules: [.format("^[a-z\"\\\\]+(\\(x\\))?$", message: "must have the correct format")]
+            )
+            try checks.errors.throwIfAny()
+        }
+
         /// The params this command stands for, as the dynamic API takes them.
         public var params: Params {
             [
@@ -166,6 +188,18 @@ extension HostileText {
             self.init(id: id, for: `for`)
         }
 
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        public func validate() throws(ValidationErrors) {
+            var checks = ValueChecks()
+            checks.required(
+                "for",
+                self.`for`,
+                rules: [.oneOf(["a\"b", "c\\d", "e\\(f)", "日本"], message: "must be one of [\"a\"b\", \"c\\d\", \"e\\(f)\", \"日本\"]")]
+            )
+            try checks.errors.throwIfAny()
+        }
+
         /// The params this command stands for, as the dynamic API takes them.
         public var params: Params {
             [
@@ -191,6 +225,11 @@ extension HostileText {
             let id = reader.required("id", .uuid)
             guard let id, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id)
+        }
+
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        public func validate() throws(ValidationErrors) {
         }
 
         /// The params this command stands for, as the dynamic API takes them.
@@ -490,22 +529,31 @@ extension HostileText {
             self.orchestrator = orchestrator
         }
 
-        /// Dispatches `create` and returns the new state.
+        /// Dispatches `create` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         public func create(id: UUID? = nil, default: String, class: Int, note: String = "it's \"fine\" \\n", metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> HostileText {
-            try await orchestrator.dispatch(HostileText.self, Create.name, Create(id: id, default: `default`, class: `class`, note: note).params, metadata: metadata)
+            let command = Create(id: id, default: `default`, class: `class`, note: note)
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch(HostileText.self, .create(command), params: command.params, metadata: metadata)
         }
 
-        /// Dispatches `in` and returns the new state.
+        /// Dispatches `in` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         public func `in`(id: UUID, for: String, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> HostileText {
-            try await orchestrator.dispatch(HostileText.self, In.name, In(id: id, for: `for`).params, metadata: metadata)
+            let command = In(id: id, for: `for`)
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch(HostileText.self, .`in`(command), params: command.params, metadata: metadata)
         }
 
-        /// Dispatches `rename` and returns the new state.
+        /// Dispatches `rename` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         public func rename(id: UUID, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> HostileText {
-            try await orchestrator.dispatch(HostileText.self, Rename.name, Rename(id: id).params, metadata: metadata)
+            let command = Rename(id: id)
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch(HostileText.self, .rename(command), params: command.params, metadata: metadata)
         }
 
         /// Answers `by_default`.

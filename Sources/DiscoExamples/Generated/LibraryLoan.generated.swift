@@ -118,6 +118,11 @@ extension LibraryLoan {
             self.init(id: id, bookId: bookId, memberId: memberId, dueAt: dueAt)
         }
 
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        public func validate() throws(ValidationErrors) {
+        }
+
         /// The params this command stands for, as the dynamic API takes them.
         public var params: Params {
             [
@@ -150,6 +155,11 @@ extension LibraryLoan {
             self.init(id: id, dueAt: dueAt)
         }
 
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        public func validate() throws(ValidationErrors) {
+        }
+
         /// The params this command stands for, as the dynamic API takes them.
         public var params: Params {
             [
@@ -175,6 +185,11 @@ extension LibraryLoan {
             let id = reader.required("id", .uuid)
             guard let id, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id)
+        }
+
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        public func validate() throws(ValidationErrors) {
         }
 
         /// The params this command stands for, as the dynamic API takes them.
@@ -577,22 +592,31 @@ extension LibraryLoan {
             self.orchestrator = orchestrator
         }
 
-        /// Dispatches `lend_book` and returns the new state.
+        /// Dispatches `lend_book` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         public func lendBook(id: UUID? = nil, bookId: UUID, memberId: UUID, dueAt: Date, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> LibraryLoan {
-            try await orchestrator.dispatch(LibraryLoan.self, LendBook.name, LendBook(id: id, bookId: bookId, memberId: memberId, dueAt: dueAt).params, metadata: metadata)
+            let command = LendBook(id: id, bookId: bookId, memberId: memberId, dueAt: dueAt)
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch(LibraryLoan.self, .lendBook(command), params: command.params, metadata: metadata)
         }
 
-        /// Dispatches `renew` and returns the new state.
+        /// Dispatches `renew` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         public func renew(id: UUID, dueAt: Date, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> LibraryLoan {
-            try await orchestrator.dispatch(LibraryLoan.self, Renew.name, Renew(id: id, dueAt: dueAt).params, metadata: metadata)
+            let command = Renew(id: id, dueAt: dueAt)
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch(LibraryLoan.self, .renew(command), params: command.params, metadata: metadata)
         }
 
-        /// Dispatches `return_book` and returns the new state.
+        /// Dispatches `return_book` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         public func returnBook(id: UUID, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> LibraryLoan {
-            try await orchestrator.dispatch(LibraryLoan.self, ReturnBook.name, ReturnBook(id: id).params, metadata: metadata)
+            let command = ReturnBook(id: id)
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch(LibraryLoan.self, .returnBook(command), params: command.params, metadata: metadata)
         }
 
         /// Answers `loans_of_member`.

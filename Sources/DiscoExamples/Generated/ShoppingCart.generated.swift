@@ -117,6 +117,11 @@ extension ShoppingCart {
             self.init(id: id, customerId: customerId)
         }
 
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        public func validate() throws(ValidationErrors) {
+        }
+
         /// The params this command stands for, as the dynamic API takes them.
         public var params: Params {
             [
@@ -167,6 +172,29 @@ extension ShoppingCart {
             self.init(id: id, sku: sku, price: price, quantity: quantity)
         }
 
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        public func validate() throws(ValidationErrors) {
+            var checks = ValueChecks()
+            checks.required(
+                "sku",
+                self.sku,
+                presentMessage: "must look like ABC-1234",
+                rules: [.format("[A-Z]{3}-[0-9]{4}", message: "must look like ABC-1234")]
+            )
+            checks.required(
+                "price",
+                self.price,
+                rules: [.greaterThan(0, message: "must be a number greater than 0")]
+            )
+            checks.defaulted(
+                "quantity",
+                self.quantity,
+                rules: [.min(1, message: "must be a number greater than or equal to 1"), .max(99, message: "must be a number less than or equal to 99")]
+            )
+            try checks.errors.throwIfAny()
+        }
+
         /// The params this command stands for, as the dynamic API takes them.
         public var params: Params {
             [
@@ -206,6 +234,19 @@ extension ShoppingCart {
             self.init(id: id, sku: sku, price: price)
         }
 
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        public func validate() throws(ValidationErrors) {
+            var checks = ValueChecks()
+            checks.required("sku", self.sku)
+            checks.required(
+                "price",
+                self.price,
+                rules: [.greaterThan(0, message: "must be a number greater than 0")]
+            )
+            try checks.errors.throwIfAny()
+        }
+
         /// The params this command stands for, as the dynamic API takes them.
         public var params: Params {
             [
@@ -239,6 +280,18 @@ extension ShoppingCart {
             )
             guard let id, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, coupons: coupons)
+        }
+
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        public func validate() throws(ValidationErrors) {
+            var checks = ValueChecks()
+            checks.optional(
+                "coupons",
+                self.coupons,
+                rules: [.maxLength(3, message: "must have a length of no more than 3")]
+            )
+            try checks.errors.throwIfAny()
         }
 
         /// The params this command stands for, as the dynamic API takes them.
@@ -654,28 +707,40 @@ extension ShoppingCart {
             self.orchestrator = orchestrator
         }
 
-        /// Dispatches `open_cart` and returns the new state.
+        /// Dispatches `open_cart` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         public func openCart(id: UUID? = nil, customerId: UUID, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> ShoppingCart {
-            try await orchestrator.dispatch(ShoppingCart.self, OpenCart.name, OpenCart(id: id, customerId: customerId).params, metadata: metadata)
+            let command = OpenCart(id: id, customerId: customerId)
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch(ShoppingCart.self, .openCart(command), params: command.params, metadata: metadata)
         }
 
-        /// Dispatches `add_item` and returns the new state.
+        /// Dispatches `add_item` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         public func addItem(id: UUID, sku: String, price: Decimal, quantity: Int = 1, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> ShoppingCart {
-            try await orchestrator.dispatch(ShoppingCart.self, AddItem.name, AddItem(id: id, sku: sku, price: price, quantity: quantity).params, metadata: metadata)
+            let command = AddItem(id: id, sku: sku, price: price, quantity: quantity)
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch(ShoppingCart.self, .addItem(command), params: command.params, metadata: metadata)
         }
 
-        /// Dispatches `remove_item` and returns the new state.
+        /// Dispatches `remove_item` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         public func removeItem(id: UUID, sku: String, price: Decimal, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> ShoppingCart {
-            try await orchestrator.dispatch(ShoppingCart.self, RemoveItem.name, RemoveItem(id: id, sku: sku, price: price).params, metadata: metadata)
+            let command = RemoveItem(id: id, sku: sku, price: price)
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch(ShoppingCart.self, .removeItem(command), params: command.params, metadata: metadata)
         }
 
-        /// Dispatches `checkout` and returns the new state.
+        /// Dispatches `checkout` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         public func checkout(id: UUID, coupons: [String]? = nil, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> ShoppingCart {
-            try await orchestrator.dispatch(ShoppingCart.self, Checkout.name, Checkout(id: id, coupons: coupons).params, metadata: metadata)
+            let command = Checkout(id: id, coupons: coupons)
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch(ShoppingCart.self, .checkout(command), params: command.params, metadata: metadata)
         }
 
         /// Answers `carts_of_customer`.

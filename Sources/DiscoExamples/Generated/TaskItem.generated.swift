@@ -129,6 +129,23 @@ extension TaskItem {
             self.init(id: id, title: title, priority: priority)
         }
 
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        public func validate() throws(ValidationErrors) {
+            var checks = ValueChecks()
+            checks.required(
+                "title",
+                self.title,
+                rules: [.minLength(3, message: "must have a length of at least 3"), .maxLength(120, message: "must have a length of no more than 120")]
+            )
+            checks.defaulted(
+                "priority",
+                self.priority,
+                rules: [.min(1, message: "must be a number greater than or equal to 1"), .max(5, message: "must be a number less than or equal to 5")]
+            )
+            try checks.errors.throwIfAny()
+        }
+
         /// The params this command stands for, as the dynamic API takes them.
         public var params: Params {
             [
@@ -162,6 +179,18 @@ extension TaskItem {
             )
             guard let id, let assignee, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, assignee: assignee)
+        }
+
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        public func validate() throws(ValidationErrors) {
+            var checks = ValueChecks()
+            checks.required(
+                "assignee",
+                self.assignee,
+                rules: [.minLength(1, message: "must have a length of at least 1")]
+            )
+            try checks.errors.throwIfAny()
         }
 
         /// The params this command stands for, as the dynamic API takes them.
@@ -198,6 +227,18 @@ extension TaskItem {
             self.init(id: id, status: status)
         }
 
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        public func validate() throws(ValidationErrors) {
+            var checks = ValueChecks()
+            checks.required(
+                "status",
+                self.status,
+                rules: [.oneOf(["todo", "in_progress", "blocked", "done"], message: "must be one of [\"todo\", \"in_progress\", \"blocked\", \"done\"]")]
+            )
+            try checks.errors.throwIfAny()
+        }
+
         /// The params this command stands for, as the dynamic API takes them.
         public var params: Params {
             [
@@ -230,6 +271,18 @@ extension TaskItem {
             )
             guard let id, let tag, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, tag: tag)
+        }
+
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        public func validate() throws(ValidationErrors) {
+            var checks = ValueChecks()
+            checks.required(
+                "tag",
+                self.tag,
+                rules: [.format("[a-z][a-z0-9-]*", message: "must be lowercase words joined by dashes")]
+            )
+            try checks.errors.throwIfAny()
         }
 
         /// The params this command stands for, as the dynamic API takes them.
@@ -632,28 +685,40 @@ extension TaskItem {
             self.orchestrator = orchestrator
         }
 
-        /// Dispatches `create_task` and returns the new state.
+        /// Dispatches `create_task` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         public func createTask(id: UUID? = nil, title: String, priority: Int = 3, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> TaskItem {
-            try await orchestrator.dispatch(TaskItem.self, CreateTask.name, CreateTask(id: id, title: title, priority: priority).params, metadata: metadata)
+            let command = CreateTask(id: id, title: title, priority: priority)
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch(TaskItem.self, .createTask(command), params: command.params, metadata: metadata)
         }
 
-        /// Dispatches `assign` and returns the new state.
+        /// Dispatches `assign` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         public func assign(id: UUID, assignee: String, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> TaskItem {
-            try await orchestrator.dispatch(TaskItem.self, Assign.name, Assign(id: id, assignee: assignee).params, metadata: metadata)
+            let command = Assign(id: id, assignee: assignee)
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch(TaskItem.self, .assign(command), params: command.params, metadata: metadata)
         }
 
-        /// Dispatches `change_status` and returns the new state.
+        /// Dispatches `change_status` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         public func changeStatus(id: UUID, status: String, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> TaskItem {
-            try await orchestrator.dispatch(TaskItem.self, ChangeStatus.name, ChangeStatus(id: id, status: status).params, metadata: metadata)
+            let command = ChangeStatus(id: id, status: status)
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch(TaskItem.self, .changeStatus(command), params: command.params, metadata: metadata)
         }
 
-        /// Dispatches `tag` and returns the new state.
+        /// Dispatches `tag` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         public func tag(id: UUID, tag: String, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> TaskItem {
-            try await orchestrator.dispatch(TaskItem.self, Tag.name, Tag(id: id, tag: tag).params, metadata: metadata)
+            let command = Tag(id: id, tag: tag)
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch(TaskItem.self, .tag(command), params: command.params, metadata: metadata)
         }
 
         /// Answers `tasks_by_status`.

@@ -108,6 +108,18 @@ extension Wallet {
             self.init(id: id, userId: userId, balance: balance)
         }
 
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        public func validate() throws(ValidationErrors) {
+            var checks = ValueChecks()
+            checks.defaulted(
+                "balance",
+                self.balance,
+                rules: [.min(0, message: "must be a number greater than or equal to 0")]
+            )
+            try checks.errors.throwIfAny()
+        }
+
         /// The params this command stands for, as the dynamic API takes them.
         public var params: Params {
             [
@@ -143,6 +155,18 @@ extension Wallet {
             self.init(id: id, amount: amount)
         }
 
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        public func validate() throws(ValidationErrors) {
+            var checks = ValueChecks()
+            checks.required(
+                "amount",
+                self.amount,
+                rules: [.greaterThan(0, message: "must be a number greater than 0")]
+            )
+            try checks.errors.throwIfAny()
+        }
+
         /// The params this command stands for, as the dynamic API takes them.
         public var params: Params {
             [
@@ -175,6 +199,18 @@ extension Wallet {
             )
             guard let id, let amount, reader.errors.isEmpty else { throw reader.errors }
             self.init(id: id, amount: amount)
+        }
+
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        public func validate() throws(ValidationErrors) {
+            var checks = ValueChecks()
+            checks.required(
+                "amount",
+                self.amount,
+                rules: [.greaterThan(0, message: "must be a number greater than 0")]
+            )
+            try checks.errors.throwIfAny()
         }
 
         /// The params this command stands for, as the dynamic API takes them.
@@ -498,22 +534,31 @@ extension Wallet {
             self.orchestrator = orchestrator
         }
 
-        /// Dispatches `create_wallet` and returns the new state.
+        /// Dispatches `create_wallet` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         public func createWallet(id: UUID? = nil, userId: UUID, balance: Double = 0, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> Wallet {
-            try await orchestrator.dispatch(Wallet.self, CreateWallet.name, CreateWallet(id: id, userId: userId, balance: balance).params, metadata: metadata)
+            let command = CreateWallet(id: id, userId: userId, balance: balance)
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch(Wallet.self, .createWallet(command), params: command.params, metadata: metadata)
         }
 
-        /// Dispatches `deposit` and returns the new state.
+        /// Dispatches `deposit` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         public func deposit(id: UUID, amount: Double, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> Wallet {
-            try await orchestrator.dispatch(Wallet.self, Deposit.name, Deposit(id: id, amount: amount).params, metadata: metadata)
+            let command = Deposit(id: id, amount: amount)
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch(Wallet.self, .deposit(command), params: command.params, metadata: metadata)
         }
 
-        /// Dispatches `withdraw` and returns the new state.
+        /// Dispatches `withdraw` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         public func withdraw(id: UUID, amount: Double, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> Wallet {
-            try await orchestrator.dispatch(Wallet.self, Withdraw.name, Withdraw(id: id, amount: amount).params, metadata: metadata)
+            let command = Withdraw(id: id, amount: amount)
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch(Wallet.self, .withdraw(command), params: command.params, metadata: metadata)
         }
 
         /// Answers `list_wallets`.

@@ -74,10 +74,13 @@ extension {{aggregateType}} {
         }
 {{#commands}}
 
-        /// Dispatches `{{{name}}}` and returns the new state.
+        /// Dispatches `{{{name}}}` and returns the new state: its rules are checked on the
+        /// typed values, and without middleware no params are built.
         @discardableResult
         {{access}}func {{{caseName}}}({{{initParameters}}}, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> {{aggregateType}} {
-            try await orchestrator.dispatch({{aggregateType}}.self, {{typeName}}.name, {{typeName}}({{{params.initArguments}}}).params, metadata: metadata)
+            let command = {{typeName}}({{{params.initArguments}}})
+            do { try command.validate() } catch { throw .invalidParams(error) }
+            return try await orchestrator.dispatch({{aggregateType}}.self, .{{{caseName}}}(command), params: command.params, metadata: metadata)
         }
 {{/commands}}
 {{#queries}}
@@ -155,6 +158,27 @@ extension {{aggregateType}} {
         }
 {{#params}}
 {{> params}}
+
+        /// Checks the spec's rules on the typed values, with the messages `init(params:)`
+        /// reports for the same values: what the Swift types do not already guarantee.
+        {{access}}func validate() throws(ValidationErrors) {
+{{#hasChecks}}
+            var checks = ValueChecks()
+{{#checks}}
+{{#inlineArguments}}
+            checks.{{method}}({{{inlineArguments}}})
+{{/inlineArguments}}
+{{^inlineArguments}}
+            checks.{{method}}(
+{{#arguments}}
+                {{{text}}}{{^isLast}},{{/isLast}}
+{{/arguments}}
+            )
+{{/inlineArguments}}
+{{/checks}}
+            try checks.errors.throwIfAny()
+{{/hasChecks}}
+        }
 {{/params}}
 
         /// The params this command stands for, as the dynamic API takes them.

@@ -86,6 +86,8 @@ extension ParamsViewModel: MustacheParent {
         case "reads": reads
         case "guardBindings": guardBindings
         case "initArguments": initArguments
+        case "checks": checks
+        case "hasChecks": hasChecks
         default: nil
         }
     }

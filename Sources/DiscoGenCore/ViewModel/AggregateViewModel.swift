@@ -117,6 +117,11 @@ public struct ParamsViewModel: Sendable {
     public var guardBindings: String
     /// `id: id, amount: amount`.
     public var initArguments: String
+    /// The typed checks of a command's `validate()`: one per param whose rules (or `must be
+    /// present`) its Swift type does not guarantee; `method` is the ``ValueChecks`` method.
+    public var checks: [ParamReadViewModel] = []
+    /// Whether there are any checks.
+    public var hasChecks: Bool { !checks.isEmpty }
 }
 
 /// A command.

@@ -75,7 +75,8 @@ public struct ViewModelTranslator: Sendable {
             [idRead] + checked.params.map(read),
             requiredNames: (command.creates ? [] : ["id"])
                 + checked.params.filter(\.isRequiredInSwift).map { Naming.identifier($0.spec.name.value) },
-            properties: properties
+            properties: properties,
+            checks: checked.params.compactMap(check)
         )
         let emitsAreDirect = checked.emits.allSatisfy { emit in
             emit.when == nil && emit.fields.allSatisfy { $0.value.expression.reference?.isParam == true }
@@ -249,10 +250,39 @@ public struct ViewModelTranslator: Sendable {
         )
     }
 
+    /// The typed check of one param in a command's `validate()`: its rules, and `must be
+    /// present` for a required string; `nil` when its Swift type guarantees all that
+    /// ``read(_:)`` checks.
+    private func check(_ param: CheckedParam) -> ParamReadViewModel? {
+        let name = param.spec.name.value
+        let checksPresence = param.type == .string && param.defaultValue == nil
+        guard checksPresence || !param.rules.isEmpty else { return nil }
+        var arguments = [swiftStringLiteral(name), "self.\(Naming.identifier(name))"]
+        if checksPresence, let present = param.presentMessage {
+            arguments.append("presentMessage: \(swiftStringLiteral(present))")
+        }
+        let rules = param.rules.map { rule in
+            ".\(Self.ruleMethod(rule.kind))(\(SwiftLiteral.swift(rule.argument)), message: \(swiftStringLiteral(rule.message)))"
+        }
+        if !rules.isEmpty {
+            arguments.append("rules: [\(rules.joined(separator: ", "))]")
+        }
+        let method = param.type.isOptional ? "optional" : param.defaultValue != nil ? "defaulted" : "required"
+        let inline = arguments.joined(separator: ", ")
+        let fits = inline.count <= 60 && arguments.count <= 2
+        return ParamReadViewModel(
+            identifier: Naming.identifier(name),
+            method: method,
+            inlineArguments: fits ? inline : nil,
+            arguments: fits ? [] : ListItem.items(arguments)
+        )
+    }
+
     private func paramsViewModel(
         _ reads: [ParamReadViewModel],
         requiredNames: [String],
-        properties: [FieldViewModel]
+        properties: [FieldViewModel],
+        checks: [ParamReadViewModel] = []
     ) -> ParamsViewModel {
         let declared = properties.map(\.keyLiteral)
         return ParamsViewModel(
@@ -260,7 +290,8 @@ public struct ViewModelTranslator: Sendable {
             declaredLiteral: "[" + declared.joined(separator: ", ") + "]",
             reads: reads,
             guardBindings: requiredNames.map { "let \($0), " }.joined(),
-            initArguments: properties.map { "\($0.label): \($0.identifier)" }.joined(separator: ", ")
+            initArguments: properties.map { "\($0.label): \($0.identifier)" }.joined(separator: ", "),
+            checks: checks
         )
     }
 
