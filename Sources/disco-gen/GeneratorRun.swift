@@ -47,14 +47,8 @@ struct GeneratorRun {
                         lockIsStale: existing != lockText
                     )
                 )
-            } catch let diagnostics as Diagnostics {
-                for diagnostic in diagnostics.all { Console.diagnostic(diagnostic) }
-                failed = true
-            } catch let error as CocoaError where error.code == .fileReadInapplicableStringEncoding {
-                Console.error("\(file): the spec is not UTF-8 text")
-                failed = true
             } catch {
-                Console.error("\(file): \(error)")
+                Console.specFailure(error, file: file)
                 failed = true
             }
         }

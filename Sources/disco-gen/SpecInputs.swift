@@ -37,14 +37,8 @@ struct SpecInputs: ParsableArguments {
                 let (spec, warnings) = try pipeline.check(yaml: yaml, file: file)
                 for warning in warnings { Console.diagnostic(warning) }
                 specs.append(spec)
-            } catch let diagnostics as Diagnostics {
-                for diagnostic in diagnostics.all { Console.diagnostic(diagnostic) }
-                failed = true
-            } catch let error as CocoaError where error.code == .fileReadInapplicableStringEncoding {
-                Console.error("\(file): the spec is not UTF-8 text")
-                failed = true
             } catch {
-                Console.error("\(file): \(error)")
+                Console.specFailure(error, file: file)
                 failed = true
             }
         }

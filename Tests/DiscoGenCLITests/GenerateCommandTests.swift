@@ -76,6 +76,17 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("Wallet.generated.swift").path))
     }
 
+    @Test func aSpecThatIsNotUTF8IsNamedInOneLineByEverySubcommand() throws {
+        let workspace = try DiscoGenProcess.workspace(withLock: false)
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        try Data([0xFF, 0xFE, 0x61]).write(to: workspace.appendingPathComponent("Specs/wallet.yml"))
+        for arguments in [["Specs/wallet.yml"], ["validate", "Specs/wallet.yml"], ["docs", "Specs/wallet.yml"]] {
+            let result = try DiscoGenProcess.run(arguments, in: workspace)
+            #expect(result.status == 1)
+            #expect(result.standardError == "error: Specs/wallet.yml: the spec is not UTF-8 text\n", "\(arguments)")
+        }
+    }
+
     @Test func validateChecksWithoutWriting() throws {
         let workspace = try DiscoGenProcess.workspace()
         defer { try? FileManager.default.removeItem(at: workspace) }
