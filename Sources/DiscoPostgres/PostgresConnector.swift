@@ -71,11 +71,23 @@ enum PostgresConnector {
                     )
                 }
                 group.addTask {
-                    try await Task.sleep(for: limit)
+                    try? await Task.sleep(for: limit)
                     return nil
                 }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let connection = first else {
+                let first: Result<PostgresConnection?, any Error>
+                do {
+                    first = .success(try await group.next() ?? nil)
+                } catch {
+                    first = .failure(error)
+                }
+                group.cancelAll()
+                // A connection that completes after the time limit, or after the caller was
+                // cancelled, is closed here: postgres-nio requires every connection be closed.
+                while let late = try? await group.next() {
+                    if let connection = late { try? await connection.close() }
+                }
+                guard let connection = try first.get() else {
+                    if Task.isCancelled { throw CancellationError() }
                     throw PostgresStoreError(
                         .unreachable,
                         "PostgreSQL at \(configuration.host):\(configuration.port) did not answer within \(limit)"
