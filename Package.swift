@@ -13,14 +13,18 @@ let package = Package(
         .library(name: "DiscoTesting", targets: ["DiscoTesting"]),
         .library(name: "DiscoGenCore", targets: ["DiscoGenCore"]),
         .library(name: "DiscoPostgres", targets: ["DiscoPostgres"]),
+        .library(name: "DiscoHTTP", targets: ["DiscoHTTP"]),
+        .executable(name: "wallet-server", targets: ["wallet-server"]),
         .plugin(name: "DiscoGenBuildPlugin", targets: ["DiscoGenBuildPlugin"]),
         .plugin(name: "DiscoGenCommandPlugin", targets: ["DiscoGenCommandPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
@@ -47,6 +51,17 @@ let package = Package(
             dependencies: [
                 "Disco",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        /// The orchestrator over HTTP (Hummingbird), with a web console: a separate product, so
+        /// that users of the core alone do not build Hummingbird (Docs/HTTP.md).
+        .target(
+            name: "DiscoHTTP",
+            dependencies: [
+                "Disco",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -128,6 +143,21 @@ let package = Package(
             ]
         ),
 
+        /// `wallet-server`: the wallet spec over HTTP on 127.0.0.1, with the console on request.
+        .executableTarget(
+            name: "wallet-server",
+            dependencies: [
+                "Disco",
+                "DiscoHTTP",
+                "DiscoExamples",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            // Docs/openapi/wallet.json, written here too by `disco-gen openapi` (checked in CI).
+            resources: [.copy("Resources/openapi.json")]
+        ),
+
         // MARK: The disco tool (Docs/Tool.md)
 
         /// `disco`: look into and operate any event store. Not named `disco` as a target, so that
@@ -195,6 +225,16 @@ let package = Package(
         .testTarget(
             name: "DiscoGenCLITests",
             dependencies: ["disco-gen"]
+        ),
+        /// Every route and status of DiscoHTTP, through Hummingbird's testing library.
+        .testTarget(
+            name: "DiscoHTTPTests",
+            dependencies: [
+                "Disco", "DiscoHTTP", "DiscoExamples",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
         ),
         /// The orchestrator under load: concurrency, caching, idempotency, middleware, consumers.
         .testTarget(

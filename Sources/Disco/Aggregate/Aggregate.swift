@@ -30,6 +30,12 @@ public protocol Aggregate: Sendable {
     /// The state as JSON-like fields, `id` first, as the dynamic API shows it.
     var fields: Params { get }
 
+    /// The names of the number fields that hold a value JSON cannot carry (an infinity, or not
+    /// a number), in spec order; empty for a sound state. The orchestrator refuses a command
+    /// whose events would leave such a state (`must stay a finite number`), since it could be
+    /// neither shown nor snapshotted. Generated for aggregates with `number` fields.
+    var nonFiniteFields: [String] { get }
+
     /// The command a name and params stand for.
     /// - Returns: The validated command, or `nil` when the name is not one of the aggregate's commands.
     /// - Throws: The validation errors of the params.
@@ -49,6 +55,9 @@ public protocol Aggregate: Sendable {
 }
 
 extension Aggregate {
+    /// No fields: an aggregate without binary floating-point numbers is always representable.
+    public var nonFiniteFields: [String] { [] }
+
     /// The state after applying events in order.
     public func applying<Events: Sequence>(_ events: Events) -> Self where Events.Element == Event {
         var state = self

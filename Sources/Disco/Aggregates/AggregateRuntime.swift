@@ -23,7 +23,8 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
     var cache: StateCache<UUID, Int>
     var readModel = ReadModel<State>()
     var flights: CommandSingleFlight<VersionedState<State>>
-    private var turns = TurnQueue()
+    /// Whose turn it is on each aggregate: commands, and reads of one current state.
+    var turns = TurnQueue()
 
     init(store: any EventStore, options: OrchestratorOptions, logger: Logger) {
         self.store = store
@@ -136,6 +137,9 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
         // A creating command does not read the store: appending with `noStream` finds out.
         var current = command.creates ? known(id) : try await load(stream)
         for _ in 0..<options.maxAttempts {
+            if let expected = metadata.expectedVersion, expected != current?.version ?? 0 {
+                throw .versionMismatch(expected: expected, actual: current?.version ?? 0)
+            }
             if command.creates, current != nil { throw .rejected(["id": [ValidationMessage.alreadyExists]]) }
             guard command.creates || current != nil else { throw .rejected(["id": [ValidationMessage.notFound]]) }
             let base = current ?? VersionedState(state: State(id: id), version: 0)
@@ -146,6 +150,16 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
                 throw .rejected(error)
             }
             guard !events.isEmpty else { return base }
+            // Events fold into the state before they are recorded: a state JSON cannot carry
+            // (a number grown infinite) refuses the command, with nothing recorded.
+            var next = base
+            for index in 0..<events.count { next.state.apply(events[index]) }
+            let nonFinite = next.state.nonFiniteFields
+            if !nonFinite.isEmpty {
+                var errors = ValidationErrors()
+                for field in nonFinite { errors.add(ValidationMessage.mustStayFinite, to: field) }
+                throw .rejected(errors)
+            }
             var proposed: [ProposedEvent] = []
             proposed.reserveCapacity(events.count)
             for event in events {
@@ -171,13 +185,7 @@ actor AggregateRuntime<State: Aggregate>: AnyAggregateRuntime {
             } catch {
                 throw Self.storeFailure(error)
             }
-            var next = base
-            // Indices rather than `zip`: this code runs unspecialized for the aggregate type,
-            // and `zip` would look up its generic types' metadata on every command.
-            for index in 0..<min(events.count, recorded.count) {
-                next.state.apply(events[index])
-                next.version = recorded[index].version
-            }
+            next.version = recorded.last?.version ?? base.version
             keep(id, next)
             flights.record(metadata.commandID, aggregateID: id, version: next.version)
             if next.version / snapshotEvery > base.version / snapshotEvery, let last = recorded.last {

@@ -23,6 +23,8 @@ protocol AnyAggregateRuntime: Actor {
     /// Validates a command and reserves its id, to record it later.
     func prepare(_ name: String, _ params: Params, metadata: CommandMetadata) throws(DispatchError) -> PreparedCommand
     func query(_ name: String, _ params: Params) throws(QueryError) -> QueryResult
+    /// The current state of one aggregate; `nil` when it does not exist.
+    func currentState(_ id: UUID) async throws(DispatchError) -> AggregateState?
     func replay(_ events: [RecordedEvent]) throws
     func restore(_ streams: [StreamSummary]) async throws
     func remember(_ commands: [RecordedCommand])

@@ -4,7 +4,8 @@
 /// (`unknownCommand`), params breaking the spec's rules (`invalidParams`), the aggregate
 /// refusing a valid command (`rejected`: `not found`, `already exists`, a `require` rule),
 /// writers racing on one stream past the retry limit (`conflict`), the store failing
-/// (`storeFailure`), and a middleware refusing it (`refused`).
+/// (`storeFailure`), a middleware refusing it (`refused`), and the aggregate not being at
+/// the version the command expected (`versionMismatch`).
 public enum DispatchError: Error, Sendable, Hashable, CustomStringConvertible {
     /// No registered aggregate has a command of this name.
     case unknownCommand(String)
@@ -19,6 +20,9 @@ public enum DispatchError: Error, Sendable, Hashable, CustomStringConvertible {
     case storeFailure(EventStoreError)
     /// A middleware refused the command before it was validated; nothing was recorded.
     case refused(DispatchRefusal)
+    /// The aggregate was not at ``CommandMetadata/expectedVersion`` (`actual` 0: it does not
+    /// exist); nothing was recorded.
+    case versionMismatch(expected: Int, actual: Int)
 
     /// The field messages, for `invalidParams` and `rejected`.
     public var errors: ValidationErrors? {
@@ -35,6 +39,8 @@ public enum DispatchError: Error, Sendable, Hashable, CustomStringConvertible {
         case .conflict(let stream): "stream \(stream) kept changing; the command was not recorded"
         case .storeFailure(let error): "event store failure: \(error)"
         case .refused(let refusal): "refused: \(refusal)"
+        case .versionMismatch(let expected, let actual):
+            "the aggregate is at version \(actual), not \(expected); the command was not recorded"
         }
     }
 }

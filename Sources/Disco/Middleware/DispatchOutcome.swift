@@ -17,7 +17,7 @@ public struct DispatchOutcome: Sendable {
     }
 
     /// A short name of the outcome, for logs and metric dimensions: `recorded`,
-    /// `unknown_command`, `invalid_params`, `rejected`, `conflict`, `store_failure`, `refused`.
+    /// `unknown_command`, `invalid_params`, `rejected`, `conflict`, `store_failure`, `refused`, `version_mismatch`.
     public var label: String {
         switch result {
         case .success: "recorded"
@@ -27,6 +27,7 @@ public struct DispatchOutcome: Sendable {
         case .failure(.conflict): "conflict"
         case .failure(.storeFailure): "store_failure"
         case .failure(.refused): "refused"
+        case .failure(.versionMismatch): "version_mismatch"
         }
     }
 }

@@ -24,6 +24,9 @@ public enum ValidationMessage {
     public static let notFound = "not found"
     /// A creating command for an aggregate that exists already.
     public static let alreadyExists = "already exists"
+    /// A state field of type `number` that the command's events would make infinite or not a
+    /// number (`balance: ["must stay a finite number"]`): nothing is recorded.
+    public static let mustStayFinite = "must stay a finite number"
 
     /// `min: n`.
     public static func min(_ bound: String) -> String { "must be a number greater than or equal to \(bound)" }

@@ -28,6 +28,12 @@ public struct Wallet: Aggregate, SnapshotCodable, Hashable {
         ]
     }
 
+    public var nonFiniteFields: [String] {
+        var names: [String] = []
+        if !balance.isFinite { names.append("balance") }
+        return names
+    }
+
     public init(snapshot fields: Params) throws(EventDecodingError) {
         let reader = PayloadReader(fields, eventType: "snapshot of Wallet")
         self.init(id: try reader.field("id"))

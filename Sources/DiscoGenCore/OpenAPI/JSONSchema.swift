@@ -117,4 +117,10 @@ public struct JSONSchema: Sendable, Hashable {
         if let allOf { members["allOf"] = .array(allOf.map(\.json)) }
         return .object(members)
     }
+
+    /// Accepts `null` too: adds it to the types, and to the choices when there are any.
+    mutating func allowNull() {
+        if !types.isEmpty, !types.contains("null") { types.append("null") }
+        if let current = choices, !current.contains(.null) { choices = current + [.null] }
+    }
 }

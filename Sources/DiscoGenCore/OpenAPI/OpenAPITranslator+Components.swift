@@ -42,8 +42,8 @@ extension OpenAPITranslator {
         accepted.additionalProperties = .forbidden
         var version = JSONSchema(type: "string")
         version.pattern = "^\"[0-9]+\"$"
-        var prefer = JSONSchema(type: "string")
-        prefer.choices = ["respond-async"]
+        var ifMatch = JSONSchema(type: "string")
+        ifMatch.pattern = "^(\\*|(W/)?\"[0-9]+\")?$"
         let responses = Dictionary(
             uniqueKeysWithValues: problemResponses.values.map { response in
                 (
@@ -71,8 +71,8 @@ extension OpenAPITranslator {
                     location: .header,
                     isRequired: false,
                     description:
-                        "`\"<version>\"`: dispatch only if the aggregate is still at this version (412 otherwise).",
-                    schema: JSONSchema(type: "string")
+                        "`\"<version>\"`: dispatch only if the aggregate is still at this version (412 otherwise); `*`: any version.",
+                    schema: ifMatch
                 ),
                 "CorrelationID": .init(
                     name: "X-Correlation-ID",
@@ -85,8 +85,9 @@ extension OpenAPITranslator {
                     name: "Prefer",
                     location: .header,
                     isRequired: false,
-                    description: "`respond-async`: answer 202 with the aggregate's id at once.",
-                    schema: prefer
+                    description:
+                        "Preferences (RFC 7240): `respond-async` answers 202 with the aggregate's id at once; others are ignored.",
+                    schema: JSONSchema(type: "string")
                 ),
             ],
             headers: [

@@ -108,10 +108,14 @@ public struct OpenAPITranslator: Sendable {
         var properties: [String: JSONSchema] = [:]
         var id = JSONSchema(type: "string", format: "uuid")
         id.description = spec.creates ? "The new \(aggregate)'s id; a new one when absent." : "The \(aggregate)'s id."
+        if spec.creates { id.allowNull() }
         properties["id"] = id
         var required = spec.creates ? [] : ["id"]
         for param in command.params {
-            properties[param.spec.name.value] = ParamSchema.schema(param)
+            var schema = ParamSchema.schema(param)
+            // A param that may be missing may be null too: null counts as missing.
+            if !param.isRequired { schema.allowNull() }
+            properties[param.spec.name.value] = schema
             if param.isRequired { required.append(param.spec.name.value) }
         }
         var body = JSONSchema(type: "object")

@@ -42,6 +42,21 @@ import Foundation
         ]
     }
 
+{{#hasNumberStateFields}}
+    {{access}}var nonFiniteFields: [String] {
+        var names: [String] = []
+{{#numberStateFields}}
+{{#isOptional}}
+        if let value = {{{identifier}}}, !value.isFinite { names.append({{{keyLiteral}}}) }
+{{/isOptional}}
+{{^isOptional}}
+        if !{{{identifier}}}.isFinite { names.append({{{keyLiteral}}}) }
+{{/isOptional}}
+{{/numberStateFields}}
+        return names
+    }
+
+{{/hasNumberStateFields}}
     {{access}}init(snapshot fields: Params) throws(EventDecodingError) {
         let reader = PayloadReader(fields, eventType: {{{snapshotLabelLiteral}}})
         self.init(id: try reader.field("id"))

@@ -16,6 +16,8 @@ extension AggregateViewModel: MustacheParent {
         case "commandNamesLiteral": commandNamesLiteral
         case "queryNamesLiteral": queryNamesLiteral
         case "stateFields": stateFields
+        case "numberStateFields": numberStateFields
+        case "hasNumberStateFields": hasNumberStateFields
         case "snapshotSchemaLiteral": snapshotSchemaLiteral
         case "snapshotLabelLiteral": snapshotLabelLiteral
         case "commands": commands
@@ -41,6 +43,7 @@ extension FieldViewModel: MustacheParent {
         case "swiftType": swiftType
         case "initialValue": initialValue
         case "isLast": isLast
+        case "isOptional": isOptional
         default: nil
         }
     }

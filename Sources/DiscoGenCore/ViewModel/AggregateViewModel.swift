@@ -21,6 +21,10 @@ public struct AggregateViewModel: Sendable {
     public var queryNamesLiteral: String
     /// The state's fields, without `id`.
     public var stateFields: [FieldViewModel]
+    /// The state fields of type `number` (or an optional one), whose values must stay finite.
+    public var numberStateFields: [FieldViewModel]
+    /// Whether ``numberStateFields`` has any.
+    public var hasNumberStateFields: Bool { !numberStateFields.isEmpty }
     /// The snapshot schema as a Swift literal: a fingerprint of the state's fields and of how
     /// events fold into them (see ``SnapshotSchema``).
     public var snapshotSchemaLiteral: String
@@ -60,6 +64,8 @@ public struct FieldViewModel: Sendable {
     public var initialValue: String?
     /// Whether a comma follows it in a parameter list.
     public var isLast: Bool
+    /// Whether its Swift type is an optional.
+    public var isOptional: Bool { swiftType.hasSuffix("?") }
 
     /// A field.
     public init(identifier: String, keyLiteral: String, swiftType: String, initialValue: String?, isLast: Bool) {

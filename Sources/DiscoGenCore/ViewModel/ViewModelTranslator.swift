@@ -35,6 +35,12 @@ public struct ViewModelTranslator: Sendable {
             commandNamesLiteral: Self.arrayLiteral(spec.commands.map(\.name.value).sorted()),
             queryNamesLiteral: Self.arrayLiteral(spec.queries.map(\.name.value).sorted()),
             stateFields: stateFields,
+            numberStateFields: zip(spec.state, stateFields).compactMap { field, view in
+                switch field.type.value {
+                case .double, .optional(.double): view
+                default: nil
+                }
+            },
             snapshotSchemaLiteral: swiftStringLiteral(
                 SnapshotSchema.fingerprint(stateFields: stateFields, events: events)
             ),
