@@ -5,6 +5,7 @@ import Hummingbird
 
 /// An orchestrator's commands, queries and aggregates as HTTP routes (Docs/HTTP.md):
 ///
+/// - `GET /commands`, `GET /queries`: the names of the commands and of the queries, sorted.
 /// - `POST /commands/{name}`: the params as a JSON object; 200 with the new state and its
 ///   `ETag`, or 202 with the aggregate id for `Prefer: respond-async`. `Idempotency-Key` is
 ///   the command id, `If-Match` the version the aggregate must be at, `X-Correlation-ID` the
@@ -34,6 +35,12 @@ public struct DiscoRoutes: Sendable {
 
     /// Adds the routes to a router or a group.
     public func register<Context: RequestContext>(on router: some RouterMethods<Context>) {
+        router.get("commands") { _, _ in
+            StateResponse.json(.array(await self.orchestrator.commands().map(Value.string)))
+        }
+        router.get("queries") { _, _ in
+            StateResponse.json(.array(await self.orchestrator.queries().map(Value.string)))
+        }
         router.post("commands/{name}") { request, context in
             await self.command(request, context: context)
         }
@@ -43,6 +50,8 @@ public struct DiscoRoutes: Sendable {
         router.get("aggregates/{aggregate}/{id}") { request, context in
             await self.aggregate(request, context: context)
         }
+        Self.refuseOtherMethods(on: router, path: "commands", allowed: .get)
+        Self.refuseOtherMethods(on: router, path: "queries", allowed: .get)
         Self.refuseOtherMethods(on: router, path: "commands/{name}", allowed: .post)
         Self.refuseOtherMethods(on: router, path: "queries/{name}", allowed: .get)
         Self.refuseOtherMethods(on: router, path: "aggregates/{aggregate}/{id}", allowed: .get)

@@ -19,8 +19,8 @@ import Testing
         let paths = try #require(document["paths"] as? [String: Any])
         #expect(
             paths.keys.sorted() == [
-                "/aggregates/Wallet/{id}", "/commands/create_wallet", "/commands/deposit", "/commands/withdraw",
-                "/queries/get_wallet", "/queries/list_wallets",
+                "/aggregates/Wallet/{id}", "/commands", "/commands/create_wallet", "/commands/deposit",
+                "/commands/withdraw", "/queries", "/queries/get_wallet", "/queries/list_wallets",
             ]
         )
         #expect(

@@ -135,4 +135,17 @@ import Testing
             }
         }
     }
+
+    @Test func theCommandsAndQueriesAreListedByName() async throws {
+        let http = try await WalletHTTP()
+        try await http.test { client in
+            try await client.execute(uri: "/commands", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(decoded(response) == ["create_wallet", "deposit", "withdraw"])
+            }
+            try await client.execute(uri: "/queries", method: .get) { response in
+                #expect(decoded(response) == ["get_wallet", "list_wallets"])
+            }
+        }
+    }
 }

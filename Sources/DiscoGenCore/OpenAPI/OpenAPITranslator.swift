@@ -48,6 +48,10 @@ public struct OpenAPITranslator: Sendable {
             }
             document.paths["/aggregates/\(aggregate)/{id}"] = .init(get: Self.readOperation(aggregate))
         }
+        let commands = specs.flatMap { $0.commands.map(\.spec.name.value) }.sorted()
+        let queries = specs.flatMap { $0.queries.map(\.spec.name.value) }.sorted()
+        document.paths["/commands"] = .init(get: Self.listOperation("commands", names: commands))
+        document.paths["/queries"] = .init(get: Self.listOperation("queries", names: queries))
         return document
     }
 
@@ -235,6 +239,26 @@ public struct OpenAPITranslator: Sendable {
                     )
                 )
             ].merging(errorResponses(["400", "404", "503"])) { first, _ in first }
+        )
+    }
+
+    /// `GET /commands` or `GET /queries`: the names the orchestrator serves, as the original
+    /// Disco's `commands()` and `queries()` list them.
+    private static func listOperation(_ kind: String, names: [String]) -> OpenAPIDocument.Operation {
+        var name = JSONSchema(type: "string")
+        name.choices = names.map(JSONValue.string)
+        return OpenAPIDocument.Operation(
+            operationID: "list" + kind.prefix(1).uppercased() + kind.dropFirst(),
+            summary: "The names of the \(kind), sorted",
+            description: nil,
+            tags: [],
+            parameters: [],
+            requestBody: nil,
+            responses: [
+                "200": .value(
+                    .init(description: "The names of the \(kind), sorted.", headers: [:], content: ["application/json": .array(of: name)])
+                )
+            ]
         )
     }
 
