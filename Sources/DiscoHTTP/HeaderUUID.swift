@@ -1,22 +1,14 @@
+import Crypto
 import Foundation
 
-/// The UUID a header's text stands for: the text itself when it is a UUID, otherwise one
-/// derived from its bytes (128-bit FNV-1a, marked as a version-8 UUID), so that any
-/// `Idempotency-Key` or `X-Correlation-ID` a client sends maps to one id, always the same.
+/// The UUID a header's text stands for: the text itself when it is a UUID, otherwise the
+/// first 128 bits of its SHA-256, marked as a version-8 UUID (RFC 9562), so that any
+/// `Idempotency-Key` or `X-Correlation-ID` a client sends maps to one id, always the same, and
+/// no client can make its key collide with another's.
 enum HeaderUUID {
     static func uuid(for text: String) -> UUID {
         if let uuid = UUID(uuidString: text) { return uuid }
-        var high: UInt64 = 0xcbf2_9ce4_8422_2325
-        var low: UInt64 = 0x8422_2325_cbf2_9ce4
-        for byte in text.utf8 {
-            high = (high ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-            low = (low ^ UInt64(byte) ^ (high >> 32)) &* 0x0000_0100_0000_01b3
-        }
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for index in 0..<8 {
-            bytes[index] = UInt8(truncatingIfNeeded: high >> (56 - 8 * UInt64(index)))
-            bytes[8 + index] = UInt8(truncatingIfNeeded: low >> (56 - 8 * UInt64(index)))
-        }
+        var bytes = Array(SHA256.hash(data: Array(text.utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x80
         bytes[8] = (bytes[8] & 0x3F) | 0x80
         return UUID(
