@@ -75,7 +75,8 @@ let package = Package(
                 "DiscoPostgres",
                 "DiscoExamples",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
-            ]
+            ],
+            path: "Benchmarks/disco-bench-postgres"
         ),
         /// The PostgreSQL two-process test's workload: deposits into wallets from a second process.
         .executableTarget(
@@ -178,12 +179,14 @@ let package = Package(
         /// Appends to a JSON-lines store until it is killed: the writer of the crash test.
         .executableTarget(
             name: "disco-crash-writer",
-            dependencies: ["Disco"]
+            dependencies: ["Disco"],
+            path: "Tests/Support/disco-crash-writer"
         ),
         /// `swift run -c release disco-bench`: store and dispatch figures against baselines measured in the same run.
         .executableTarget(
             name: "disco-bench",
-            dependencies: ["Disco", "DiscoExamples"]
+            dependencies: ["Disco", "DiscoExamples"],
+            path: "Benchmarks/disco-bench"
         ),
 
         // MARK: Tests
