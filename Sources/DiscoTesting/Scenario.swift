@@ -19,7 +19,7 @@ import Testing
 /// ```
 ///
 /// The command runs as the orchestrator runs it, minus the store: params are validated
-/// (dynamic API), a command for an aggregate without events is refused with
+/// (typed commands by their `validate()`, dynamic ones as they are read), a command for an aggregate without events is refused with
 /// `{id: ["not found"]}` and a creating command for one with events with
 /// `{id: ["already exists"]}`, then the aggregate decides and the events are applied.
 public struct Scenario<A: Aggregate>: Sendable {
@@ -93,9 +93,16 @@ public struct Scenario<A: Aggregate>: Sendable {
         Scenario(id: id, history: history, now: now, problems: problems)
     }
 
-    /// Runs a typed command.
+    /// Runs a typed command. Its params are validated first, as the orchestrator validates
+    /// them, so a command the spec's rules refuse ends `thenInvalid`
+    /// with the messages the dynamic API reports.
     public func when(_ command: A.Command) -> ScenarioOutcome<A> {
-        ScenarioOutcome(scenario: self, commandDescription: command.name, result: run(command))
+        do throws(ValidationErrors) {
+            try command.validate()
+        } catch {
+            return ScenarioOutcome(scenario: self, commandDescription: command.name, result: .invalid(error))
+        }
+        return ScenarioOutcome(scenario: self, commandDescription: command.name, result: run(command))
     }
 
     /// Runs a typed command made for the scenario's aggregate id.

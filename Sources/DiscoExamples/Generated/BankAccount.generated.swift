@@ -96,6 +96,17 @@ extension BankAccount {
             case .closeAccount(let command): command.id
             }
         }
+
+        public func validate() throws(ValidationErrors) {
+            switch self {
+            case .openAccount(let command): try command.validate()
+            case .deposit(let command): try command.validate()
+            case .withdraw(let command): try command.validate()
+            case .freeze(let command): try command.validate()
+            case .unfreeze(let command): try command.validate()
+            case .closeAccount(let command): try command.validate()
+            }
+        }
     }
 
     public static func command(named name: String, params: Params) throws(ValidationErrors) -> Command? {

@@ -78,6 +78,14 @@ extension HostileText {
             case .rename(let command): command.id
             }
         }
+
+        public func validate() throws(ValidationErrors) {
+            switch self {
+            case .create(let command): try command.validate()
+            case .`in`(let command): try command.validate()
+            case .rename(let command): try command.validate()
+            }
+        }
     }
 
     public static func command(named name: String, params: Params) throws(ValidationErrors) -> Command? {

@@ -80,6 +80,14 @@ extension LibraryLoan {
             case .returnBook(let command): command.id
             }
         }
+
+        public func validate() throws(ValidationErrors) {
+            switch self {
+            case .lendBook(let command): try command.validate()
+            case .renew(let command): try command.validate()
+            case .returnBook(let command): try command.validate()
+            }
+        }
     }
 
     public static func command(named name: String, params: Params) throws(ValidationErrors) -> Command? {

@@ -84,6 +84,15 @@ extension ShoppingCart {
             case .checkout(let command): command.id
             }
         }
+
+        public func validate() throws(ValidationErrors) {
+            switch self {
+            case .openCart(let command): try command.validate()
+            case .addItem(let command): try command.validate()
+            case .removeItem(let command): try command.validate()
+            case .checkout(let command): try command.validate()
+            }
+        }
     }
 
     public static func command(named name: String, params: Params) throws(ValidationErrors) -> Command? {

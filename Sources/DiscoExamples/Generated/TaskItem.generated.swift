@@ -84,6 +84,15 @@ extension TaskItem {
             case .tag(let command): command.id
             }
         }
+
+        public func validate() throws(ValidationErrors) {
+            switch self {
+            case .createTask(let command): try command.validate()
+            case .assign(let command): try command.validate()
+            case .changeStatus(let command): try command.validate()
+            case .tag(let command): try command.validate()
+            }
+        }
     }
 
     public static func command(named name: String, params: Params) throws(ValidationErrors) -> Command? {

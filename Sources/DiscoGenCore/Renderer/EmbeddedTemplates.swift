@@ -144,6 +144,14 @@ extension {{aggregateType}} {
 {{/commands}}
             }
         }
+
+        {{access}}func validate() throws(ValidationErrors) {
+            switch self {
+{{#commands}}
+            case .{{{caseName}}}(let command): try command.validate()
+{{/commands}}
+            }
+        }
     }
 
     {{access}}static func command(named name: String, params: Params) throws(ValidationErrors) -> Command? {
