@@ -10,6 +10,12 @@ import PackagePlugin
 /// specs is generated. Options come from `disco-gen-config.yml` at the target's root. With
 /// `--openapi FILE` (a path relative to the package) it also writes the OpenAPI document of the
 /// specs of those targets, as one DiscoHTTP server serves them (`disco-gen openapi`).
+///
+/// A test target gets the example tests of the targets it tests (see ``ExampleTestsPlan``):
+/// `<Name>Examples.generated.swift` per spec, from `disco-gen tests SPEC --import <Module>`, in
+/// its `Generated/` folder, checked by `--check` like the aggregates. Without `--target`, only
+/// test targets whose `disco-gen-config.yml` names `examplesFrom` get them; a test target named
+/// with `--target` gets those of every target it depends on that has specs when it names none.
 @main struct DiscoGenCommandPlugin: CommandPlugin {
     /// The folder inside a target that generated files are written to.
     static let generatedFolder = "Generated"
@@ -27,28 +33,48 @@ import PackagePlugin
         let targets = targetNames.isEmpty ? context.package.targets : try context.package.targets(named: targetNames)
         let packageDirectory = context.package.directoryURL
         var layouts: [SpecLayout] = []
+        var plans: [(plan: ExampleTestsPlan, directory: URL, alsoGenerated: Set<String>)] = []
         for target in targets {
             let named = targetNames.contains(target.name)
             guard let target = target as? SwiftSourceModuleTarget else {
                 if named { throw PluginError("target '\(target.name)' is not a Swift source target") }
                 continue
             }
-            let files = Self.files(in: target.directoryURL)
+            let files = PluginFiles.files(in: target.directoryURL)
             let layout = try SpecLayout(targetName: target.name, directory: target.directoryURL, files: files)
+            var plan: ExampleTestsPlan?
+            if target.kind == .test {
+                let config = try layout.config()
+                if named || !config.examplesFrom.isEmpty {
+                    plan = try ExampleTestsPlan(
+                        testTarget: target, config: config, configFile: layout.configFile,
+                        packageDirectory: packageDirectory)
+                }
+            }
+            if let plan {
+                plans.append((plan, target.directoryURL, Set(layout.specs.map(\.outputName))))
+            }
             if layout.specs.isEmpty {
-                if named { throw layout.noSpecsError(files: files, packageDirectory: packageDirectory) }
+                if named && plan == nil { throw layout.noSpecsError(files: files, packageDirectory: packageDirectory) }
                 continue
             }
             layouts.append(layout)
         }
-        guard !layouts.isEmpty else {
+        guard !layouts.isEmpty || !plans.isEmpty else {
             throw PluginError(
                 "no target of package '\(context.package.displayName)' has specs: put them in Sources/<Target>/Specs/ "
                     + "as *.yml files (specs in the package's own Specs/ folder are outside every target)")
         }
         let tool = try context.tool(named: "disco-gen")
         for layout in layouts {
-            try Self.generate(layout, tool: tool.url, packageDirectory: packageDirectory, check: check)
+            let tests = plans.first { $0.plan.testTargetName == layout.targetName }?.plan.outputNames ?? []
+            try Self.generate(
+                layout, alsoGenerated: Set(tests), tool: tool.url, packageDirectory: packageDirectory, check: check)
+        }
+        for (plan, directory, alsoGenerated) in plans {
+            try Self.generateTests(
+                plan, into: directory.appending(component: Self.generatedFolder), alsoGenerated: alsoGenerated,
+                tool: tool.url, packageDirectory: packageDirectory, check: check)
         }
         if let openAPIFile = openAPIFiles.first {
             try Self.writeOpenAPI(
@@ -84,21 +110,59 @@ import PackagePlugin
         }
     }
 
-    /// Runs the tool on one target's specs, then deals with generated files whose spec is gone.
-    private static func generate(_ layout: SpecLayout, tool: URL, packageDirectory: URL, check: Bool) throws {
-        let output = layout.targetDirectory.appending(component: generatedFolder)
-        // Relative spec paths keep the committed files free of this machine's absolute paths.
+    /// Runs `disco-gen tests` on the specs of a test target's tested targets, one run per tested
+    /// module, then deals with generated files whose spec is gone.
+    /// - Parameter alsoGenerated: Files the test target's own specs generate into the same folder.
+    private static func generateTests(
+        _ plan: ExampleTestsPlan,
+        into output: URL,
+        alsoGenerated: Set<String>,
+        tool: URL,
+        packageDirectory: URL,
+        check: Bool
+    ) throws {
         let root = packageDirectory.standardizedFileURL.path(percentEncoded: false)
-        let specs = layout.specs.map { SpecLayout.relativePath(of: $0.url, in: root) ?? $0.url.path(percentEncoded: false) }
+        var failed = false
+        for tested in plan.tested {
+            let specs = tested.layout.specs.map {
+                SpecLayout.relativePath(of: $0.url, in: root) ?? $0.url.path(percentEncoded: false)
+            }
+            say(
+                "\(check ? "Checking" : "Generating") the example tests of \(specs.count) spec(s) of target "
+                    + "'\(tested.layout.targetName)' in test target '\(plan.testTargetName)':")
+            let status = try run(
+                tool,
+                ["tests"] + specs + ["--import", tested.moduleName, "--output-directory", output.path(percentEncoded: false)]
+                    + (check ? ["--check"] : []),
+                in: packageDirectory)
+            failed = failed || status != 0
+        }
+        let orphans = try removeOrphans(in: output, expected: Set(plan.outputNames).union(alsoGenerated), check: check)
+        guard !failed, !(check && !orphans.isEmpty) else {
+            throw PluginError(
+                check
+                    ? "the generated example tests of test target '\(plan.testTargetName)' are stale; run `swift package "
+                        + "--allow-writing-to-package-directory generate-aggregates` and commit the result"
+                    : "disco-gen tests failed on the specs tested by '\(plan.testTargetName)'; see its errors above")
+        }
+    }
+
+    /// Runs the tool and waits for it.
+    /// - Returns: Its exit status.
+    private static func run(_ tool: URL, _ arguments: [String], in directory: URL) throws -> Int32 {
         let process = Process()
         process.executableURL = tool
-        process.currentDirectoryURL = packageDirectory
-        process.arguments = ["generate"] + specs + ["--output-directory", output.path(percentEncoded: false)]
-            + (try layout.config().arguments) + (check ? ["--check"] : [])
-        say("\(check ? "Checking" : "Generating") \(specs.count) spec(s) of target '\(layout.targetName)':")
+        process.currentDirectoryURL = directory
+        process.arguments = arguments
         try process.run()
         process.waitUntilExit()
-        let orphans = Self.orphans(in: output, expected: Set(layout.specs.map(\.outputName)))
+        return process.terminationStatus
+    }
+
+    /// Removes (or, when checking, names) the generated files in a folder that no spec generates.
+    /// - Returns: Those files.
+    private static func removeOrphans(in output: URL, expected: Set<String>, check: Bool) throws -> [URL] {
+        let orphans = Self.orphans(in: output, expected: expected)
         for orphan in orphans {
             if check {
                 say("stale: \(orphan.path(percentEncoded: false)) (no spec generates it any more)")
@@ -107,7 +171,31 @@ import PackagePlugin
                 say("removed \(orphan.path(percentEncoded: false)) (no spec generates it any more)")
             }
         }
-        guard process.terminationStatus == 0, !(check && !orphans.isEmpty) else {
+        return orphans
+    }
+
+    /// Runs the tool on one target's specs, then deals with generated files whose spec is gone.
+    /// - Parameter alsoGenerated: Example tests the plugin writes into the same folder.
+    private static func generate(
+        _ layout: SpecLayout,
+        alsoGenerated: Set<String>,
+        tool: URL,
+        packageDirectory: URL,
+        check: Bool
+    ) throws {
+        let output = layout.targetDirectory.appending(component: generatedFolder)
+        // Relative spec paths keep the committed files free of this machine's absolute paths.
+        let root = packageDirectory.standardizedFileURL.path(percentEncoded: false)
+        let specs = layout.specs.map { SpecLayout.relativePath(of: $0.url, in: root) ?? $0.url.path(percentEncoded: false) }
+        say("\(check ? "Checking" : "Generating") \(specs.count) spec(s) of target '\(layout.targetName)':")
+        let status = try run(
+            tool,
+            ["generate"] + specs + ["--output-directory", output.path(percentEncoded: false)]
+                + (try layout.config().arguments) + (check ? ["--check"] : []),
+            in: packageDirectory)
+        let orphans = try removeOrphans(
+            in: output, expected: Set(layout.specs.map(\.outputName)).union(alsoGenerated), check: check)
+        guard status == 0, !(check && !orphans.isEmpty) else {
             throw PluginError(
                 check
                     ? "the generated sources of target '\(layout.targetName)' are stale; run `swift package "
@@ -119,15 +207,6 @@ import PackagePlugin
     /// Prints a line at once, unbuffered, so it stays in order with the tool's output.
     private static func say(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
-    }
-
-    /// Every file under a folder, hidden ones left out.
-    private static func files(in directory: URL) -> [URL] {
-        let enumerator = FileManager.default.enumerator(
-            at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        return (enumerator?.allObjects ?? []).compactMap { $0 as? URL }.filter {
-            (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
-        }
     }
 
     /// The `*.generated.swift` files directly in a folder that no spec generates.

@@ -6,6 +6,11 @@ import Foundation
 ///
 ///     # Options of disco-gen's plugins for this target.
 ///     accessModifier: public   # public, package or internal (the default)
+///
+/// A test target's file may name the targets whose specs' examples it runs, comma-separated;
+/// without it, a test target runs the examples of every target it depends on that has specs:
+///
+///     examplesFrom: WalletApp, Billing
 struct PluginConfig: Equatable {
     /// The names a config file may have, at the root of a target.
     static let fileNames = ["disco-gen-config.yml", "disco-gen-config.yaml"]
@@ -15,6 +20,9 @@ struct PluginConfig: Equatable {
 
     /// The access modifier of the generated declarations; `internal` when not set.
     var accessModifier = "internal"
+
+    /// The targets whose specs' examples a test target runs; empty when not set.
+    var examplesFrom: [String] = []
 
     /// The tool's arguments for these options.
     var arguments: [String] { ["--access-modifier", accessModifier] }
@@ -33,8 +41,19 @@ struct PluginConfig: Equatable {
             let value = parts.count > 1
                 ? parts[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
                 : ""
-            guard key == "accessModifier" else {
-                throw PluginError("unknown key '\(key)'; the only key is 'accessModifier'", file: file, line: index + 1)
+            switch key {
+            case "accessModifier": break
+            case "examplesFrom":
+                examplesFrom = value.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard !examplesFrom.isEmpty, !examplesFrom.contains(where: \.isEmpty) else {
+                    throw PluginError(
+                        "examplesFrom must name targets, comma-separated (examplesFrom: WalletApp), not '\(value)'",
+                        file: file, line: index + 1)
+                }
+                continue
+            default:
+                throw PluginError(
+                    "unknown key '\(key)'; the keys are 'accessModifier' and 'examplesFrom'", file: file, line: index + 1)
             }
             guard Self.accessModifiers.contains(value) else {
                 throw PluginError("accessModifier must be public, package or internal, not '\(value)'", file: file, line: index + 1)

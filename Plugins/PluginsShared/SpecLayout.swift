@@ -10,6 +10,11 @@ struct SpecLayout {
     struct Spec {
         let url: URL
         let outputName: String
+
+        /// The file of the spec's example tests: `bank_account.yml` gives `BankAccountExamples.generated.swift`.
+        var testsOutputName: String {
+            String(outputName.dropLast(".generated.swift".count)) + "Examples.generated.swift"
+        }
     }
 
     /// The name of the folder of specs inside a target.
@@ -98,7 +103,8 @@ struct SpecLayout {
     /// The file a spec generates: `bank_account.yml` gives `BankAccount.generated.swift`.
     ///
     /// The same rule as `GeneratorPipeline.outputFileName(forSpec:)` in DiscoGenCore, which
-    /// plugins cannot link; the tool writes exactly this name.
+    /// plugins cannot link; the tool writes exactly this name (and `ExampleTestsRenderer`
+    /// the tests' name, ``Spec/testsOutputName``).
     static func outputFileName(forSpec name: String) -> String {
         let stem = name.split(separator: ".").first.map(String.init) ?? name
         let words = stem.split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == " " })

@@ -74,6 +74,14 @@ extension Wallet {
             case .withdraw(let command): command.id
             }
         }
+
+        public func validate() throws(ValidationErrors) {
+            switch self {
+            case .createWallet(let command): try command.validate()
+            case .deposit(let command): try command.validate()
+            case .withdraw(let command): try command.validate()
+            }
+        }
     }
 
     public static func command(named name: String, params: Params) throws(ValidationErrors) -> Command? {
