@@ -235,7 +235,7 @@ let package = Package(
         .testTarget(
             name: "DiscoHTTPTests",
             dependencies: [
-                "Disco", "DiscoHTTP", "DiscoExamples",
+                "Disco", "DiscoHTTP", "DiscoExamples", "DiscoTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -1,7 +1,8 @@
 // disco-bench: the figures of design.md's "Targets", each against a baseline measured in
 // the same run. Run with `swift run -c release disco-bench [--events N] [--commands N]
 // [--callers-commands N] [--dir PATH] [--pairs N] [--pair-commands N]
-// [--phase targets|orchestrator|cost|memory [--wallets N]|snapshots|rebuild [--index scan|checkpoint]]`;
+// [--phase targets|orchestrator|cost|memory [--wallets N]|snapshots|rebuild [--index scan|checkpoint]|tool]`;
+// `--phase tool` times the `disco` executable built beside it on a store of `--events` events;
 // it prints one JSON object per measurement.
 
 import Disco
@@ -246,6 +247,16 @@ func runPhases() async {
                 in: root.appendingPathComponent("snapshots"),
                 events: min(options.events, 100_000)
             )
+            exit(0)
+        }
+        if options.phase == "tool" {
+            let folder = root.appendingPathComponent("tool")
+            if !FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.checkpoint").path) {
+                try await generateStore(folder, events: options.events)
+            }
+            let events = Int(try await JSONLinesStoreReader.open(directory: folder).headPosition())
+            try ToolBench.run(store: folder, events: events)
+            if options.directory == nil { try? FileManager.default.removeItem(at: root) }
             exit(0)
         }
         if options.phase == "rebuild" {

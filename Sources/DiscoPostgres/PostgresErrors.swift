@@ -31,7 +31,7 @@ enum PostgresErrors {
         if let error = error as? PostgresStoreError { return error }
         let server = "PostgreSQL at \(configuration.host):\(configuration.port)"
         guard let psql = error as? PSQLError else {
-            return PostgresStoreError(.unreachable, "cannot connect to \(server): \(error)")
+            return cannotConnect(server, "\(error)")
         }
         switch psql.code {
         case .server:
@@ -69,8 +69,18 @@ enum PostgresErrors {
                 "\(server) does not support TLS, and sslmode=require asks for it"
             )
         default:
-            return PostgresStoreError(.unreachable, "cannot connect to \(server): \(summary(psql))")
+            return cannotConnect(server, summary(psql))
         }
+    }
+
+    /// A connection that failed below PostgreSQL. NIO's connection errors list every address
+    /// tried with the system's reason inside; the reason alone is what a person needs.
+    private static func cannotConnect(_ server: String, _ text: String) -> PostgresStoreError {
+        for reason in ["Connection refused", "No route to host", "Network is unreachable", "Connection timed out"]
+        where text.contains(reason) {
+            return PostgresStoreError(.unreachable, "cannot connect to \(server): \(reason.lowercased())")
+        }
+        return PostgresStoreError(.unreachable, "cannot connect to \(server): \(text)")
     }
 
     /// The store error for a failed operation of an open store.

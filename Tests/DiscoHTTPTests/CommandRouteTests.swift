@@ -1,6 +1,7 @@
 import Disco
 import DiscoExamples
 import DiscoHTTP
+import DiscoTesting
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -151,7 +152,7 @@ import Testing
     }
 
     @Test func storeFailureIs503WithoutInternalDetails() async throws {
-        let store = FailingEventStore()
+        let store = FailingEventStore(message: "the disk at /secret/path is full")
         let http = try await WalletHTTP(store: store)
         await store.setFailing(true)
         try await http.test { client in

@@ -1,5 +1,6 @@
 import Disco
 import DiscoExamples
+import DiscoTesting
 import Foundation
 import Testing
 

@@ -77,7 +77,8 @@ struct PostgresConfigurationTests {
             _ = try await PostgresEventStore.open(configuration)
         } throws: { error in
             guard let error = error as? PostgresStoreError else { return false }
-            return error.kind == .unreachable && error.message.contains("127.0.0.1:1")
+            return error.kind == .unreachable
+                && error.message == "cannot connect to PostgreSQL at 127.0.0.1:1: connection refused"
         }
     }
 }
