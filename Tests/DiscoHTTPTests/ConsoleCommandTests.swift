@@ -1,6 +1,7 @@
 import Disco
 import DiscoExamples
 import DiscoHTTP
+import DiscoTesting
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -106,7 +107,7 @@ import Testing
     }
 
     @Test func aStoreFailureSaysNothingOfTheStore() async throws {
-        let store = FailingEventStore()
+        let store = FailingEventStore(message: "the disk at /secret/path is full")
         let http = try await ConsoleHTTP(store: store)
         await store.setFailing(true)
         try await http.test { client in

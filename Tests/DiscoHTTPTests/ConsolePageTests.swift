@@ -1,6 +1,7 @@
 import Disco
 import DiscoExamples
 import DiscoHTTP
+import DiscoTesting
 import Foundation
 import HTTPTypes
 import Hummingbird
