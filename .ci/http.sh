@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# The HTTP adapter against its OpenAPI document: starts wallet-server on 127.0.0.1 with a
-# temporary store and runs schemathesis against it (no 5xx; every response matches
-# Docs/openapi/wallet.json). Needs a built wallet-server (swift build) and python3.
+# The HTTP adapter against its OpenAPI document: starts wallet-server --console on 127.0.0.1
+# with a temporary store, drives its web console in headless chromium (.ci/console.py, with
+# selenium; screenshots in $DISCO_CONSOLE_SCREENSHOTS, /tmp/disco-console-screenshots by
+# default), and runs schemathesis against it (no 5xx; every response matches
+# Docs/openapi/wallet.json). Needs a built wallet-server (swift build) and python3; installs
+# Debian's chromium and chromium-driver when they are missing.
 # Run from anywhere: bash .ci/http.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +15,13 @@ if [ ! -x "$venv/bin/schemathesis" ]; then
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet schemathesis
 fi
+if ! "$venv/bin/python" -c "import selenium" 2>/dev/null; then
+    "$venv/bin/pip" install --quiet selenium
+fi
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+fi
+shots=${DISCO_CONSOLE_SCREENSHOTS:-/tmp/disco-console-screenshots}
 
 port=${DISCO_HTTP_PORT:-18181}
 work=$(mktemp -d)
@@ -22,7 +32,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$(swift build --show-bin-path)/wallet-server" --port "$port" --store "$work/store" >"$work/server.log" 2>&1 &
+"$(swift build --show-bin-path)/wallet-server" --port "$port" --store "$work/store" --console >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do
     if curl -fsS "http://127.0.0.1:$port/openapi.json" -o /dev/null 2>/dev/null; then break; fi
@@ -32,6 +42,9 @@ done
 
 # The served document is the committed one.
 curl -fsS "http://127.0.0.1:$port/openapi.json" | cmp - Docs/openapi/wallet.json
+
+echo "== the web console in headless chromium"
+"$venv/bin/python" .ci/console.py "http://127.0.0.1:$port" "$shots"
 
 echo "== schemathesis against wallet-server on 127.0.0.1:$port"
 "$venv/bin/schemathesis" --config-file .ci/schemathesis.toml run Docs/openapi/wallet.json \

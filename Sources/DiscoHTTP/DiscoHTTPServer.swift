@@ -16,11 +16,14 @@ public enum DiscoHTTPServer {
     ///     specs, served at `GET /openapi.json`; not served when `nil`.
     ///   - options: The limits on requests.
     ///   - authentication: A middleware in front of everything but the document.
+    ///   - console: The web console to serve at `/console`, behind `authentication` like the
+    ///     routes; none by default (Docs/HTTP.md, "Console").
     public static func router(
         _ orchestrator: Orchestrator,
         document: Data? = nil,
         options: DiscoHTTPOptions = DiscoHTTPOptions(),
-        authentication: (any MiddlewareProtocol<Request, Response, BasicRequestContext>)? = nil
+        authentication: (any MiddlewareProtocol<Request, Response, BasicRequestContext>)? = nil,
+        console: DiscoConsole? = nil
     ) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: ProblemMiddleware())
@@ -36,6 +39,7 @@ public enum DiscoHTTPServer {
         let group = router.group()
         if let authentication { group.add(middleware: authentication) }
         DiscoRoutes(orchestrator, options: options).register(on: group)
+        console?.register(on: group)
         return router
     }
 

@@ -24,6 +24,9 @@ struct WalletServer: AsyncParsableCommand {
     @Option(help: "The store folder; a new temporary folder when not given.", completion: .directory)
     var store: String?
 
+    @Flag(help: "Serve the web console at /console (forms for the commands and queries, the streams, live events).")
+    var console = false
+
     func validate() throws {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535, not \(port)")
@@ -40,7 +43,12 @@ struct WalletServer: AsyncParsableCommand {
         }
         do {
             let orchestrator = try await Orchestrator.start([Wallet.self], store: eventStore)
-            let router = DiscoHTTPServer.router(orchestrator, document: try Self.document())
+            let document = try Self.document()
+            let router = DiscoHTTPServer.router(
+                orchestrator,
+                document: document,
+                console: console ? DiscoConsole(orchestrator, store: eventStore, document: document) : nil
+            )
             var logger = Logger(label: "wallet-server")
             logger.logLevel = .info
             let app = DiscoHTTPServer.application(router: router, host: host, port: port, logger: logger)

@@ -54,7 +54,7 @@ import Testing
             )
         }
         #expect(missing == .versionMismatch(expected: 3, actual: 0))
-        #expect(try await store.read(stream: StreamID(aggregate: "Wallet", id: wallet.id), after: 0).count == 2)
+        #expect(await store.read(stream: StreamID(aggregate: "Wallet", id: wallet.id), after: 0).count == 2)
     }
 
     @Test func oneAggregatesStateWithItsVersion() async throws {
