@@ -26,6 +26,54 @@ enum EventFormat {
         output.append(0x0A)
     }
 
+    /// An event's line of `events.jsonl` as `--json` prints it: the line without its leading
+    /// `"format"` member and without the members that place it in a command of several events
+    /// (`command_event_index`, `command_event_count`), which is the object
+    /// ``appendJSON(_:into:)`` writes, since the store writes the members in that order. A line
+    /// in another shape is encoded again.
+    static func appendJSON(line: UnsafeBufferPointer<UInt8>, of event: RecordedEvent, into output: inout [UInt8]) {
+        guard line.count > formatPrefix.count, line.prefix(formatPrefix.count).elementsEqual(formatPrefix) else {
+            appendJSON(event, into: &output)
+            return
+        }
+        let rest = UnsafeBufferPointer(rebasing: line[formatPrefix.count...])
+        // The envelope's `correlation_id` precedes the payload, so a payload member of the
+        // same name as a command member is never mistaken for it.
+        guard let correlation = offset(of: correlationID, in: rest) else {
+            appendJSON(event, into: &output)
+            return
+        }
+        output.append(UInt8(ascii: "{"))
+        if let start = offset(of: commandEventIndex, in: rest), start < correlation {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: rest[..<start]))
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: rest[correlation...]))
+        } else {
+            output.append(contentsOf: rest)
+        }
+        output.append(UInt8(ascii: "\n"))
+    }
+
+    /// How the store begins every line of its current format.
+    private static let formatPrefix = Array(#"{"format":1,"#.utf8)
+    private static let commandEventIndex = Array(#","command_event_index":"#.utf8)
+    private static let correlationID = Array(#","correlation_id":"#.utf8)
+
+    /// Where `pattern` first occurs in `bytes`.
+    private static func offset(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
+        var index = 0
+        let end = bytes.count - pattern.count
+        while index <= end {
+            if bytes[index] == first {
+                var matched = 1
+                while matched < pattern.count, bytes[index + matched] == pattern[matched] { matched += 1 }
+                if matched == pattern.count { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
     /// `{"position":42,"stream":{"aggregate":"Wallet","id":"…"},"version":3,"recorded_at":"…",
     /// "event_type":"…","schema_version":1,"event_id":"…","command_id":"…",
     /// "correlation_id":"…","causation_id":null,"payload":{…},"metadata":{…}}`.

@@ -58,6 +58,25 @@ struct Events: AsyncParsableCommand {
         let progress = ProgressBar.make("events")
         defer { progress?.finish() }
         var position = selection.after
+        if json, case .jsonLines(let reader) = opened {
+            // The recorded lines are the JSON already: passed on, not encoded again.
+            reading: while position < head {
+                let next = try reader.visitLines(after: position, limit: Int(min(4_096, head - position))) {
+                    event,
+                    line in
+                    guard printed < limit, filter.matches(event) else { return }
+                    EventFormat.appendJSON(line: line, of: event, into: &buffer)
+                    printed += 1
+                }
+                guard next > position else { break }
+                position = next
+                Output.standard.write(buffer)
+                buffer.removeAll(keepingCapacity: true)
+                progress?.update(position - selection.after, of: head - selection.after)
+                if printed >= limit { break reading }
+            }
+            return
+        }
         reading: while position < head {
             let page = try await opened.store.readAll(after: position, limit: Int(min(4_096, head - position)))
             guard let last = page.last else { break }

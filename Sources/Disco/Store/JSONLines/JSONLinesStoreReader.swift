@@ -164,6 +164,28 @@ public final class JSONLinesStoreReader: StreamListing, CommandListing, Sendable
 
     /// Up to `limit` events after a position; reads new lines first when asked past the head.
     public func readAll(after position: Int64, limit: Int) async throws -> [RecordedEvent] {
+        guard let (range, first, last) = try run(after: position, limit: limit) else { return [] }
+        return try StoreCore.decodeRun(file, range, first: first, last: last, stream: nil)
+    }
+
+    /// Up to `limit` events after a position, each handed to `visit` with its line as it is in
+    /// `events.jsonl` (without the newline): for tools that pass lines on, such as
+    /// `disco events --json`, without encoding them again. Reads new lines first when asked
+    /// past the head.
+    /// - Returns: The position of the last event visited; `position` when there was none.
+    public func visitLines(
+        after position: Int64,
+        limit: Int,
+        _ visit: (RecordedEvent, UnsafeBufferPointer<UInt8>) -> Void
+    ) throws -> Int64 {
+        guard let (range, first, last) = try run(after: position, limit: limit) else { return position }
+        try StoreCore.visitRun(file, range, first: first, last: last, stream: nil, visit)
+        return last
+    }
+
+    /// The bytes and positions of up to `limit` events after a position; reads new lines
+    /// first when asked past the head.
+    private func run(after position: Int64, limit: Int) throws -> (Range<Int64>, first: Int64, last: Int64)? {
         var head = state.withLock { $0.index.head }
         if limit > 0, Int64(limit) > head - position { head = try refresh() }
         let plan = state.withLock { scan -> (Range<Int64>, Int64, Int64)? in
@@ -172,8 +194,7 @@ public final class JSONLinesStoreReader: StreamListing, CommandListing, Sendable
             let last = Int64(limit) >= head - after ? head : after + Int64(limit)
             return (scan.index.byteRange(from: after + 1, through: last), after + 1, last)
         }
-        guard let (range, first, last) = plan else { return [] }
-        return try StoreCore.decodeRun(file, range, first: first, last: last, stream: nil)
+        return plan
     }
 
     /// The position of the last event of the complete commands, after reading new lines.

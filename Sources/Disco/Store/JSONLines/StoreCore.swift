@@ -257,9 +257,23 @@ final class StoreCore: Sendable {
         last: Int64,
         stream: StreamID?
     ) throws(EventStoreError) -> [RecordedEvent] {
-        let bytes = try file.read(offset: range.lowerBound, count: Int(range.count))
         var events: [RecordedEvent] = []
         events.reserveCapacity(Int(last - first + 1))
+        try visitRun(file, range, first: first, last: last, stream: stream) { event, _ in events.append(event) }
+        return events
+    }
+
+    /// Decodes the lines of a run in order, handing each event to `visit` with its line as
+    /// recorded (without the newline).
+    static func visitRun(
+        _ file: StoreFile,
+        _ range: Range<Int64>,
+        first: Int64,
+        last: Int64,
+        stream: StreamID?,
+        _ visit: (RecordedEvent, UnsafeBufferPointer<UInt8>) -> Void
+    ) throws(EventStoreError) {
+        let bytes = try file.read(offset: range.lowerBound, count: Int(range.count))
         let path = file.path
         let outcome = bytes.withUnsafeBufferPointer { buffer -> EventStoreError? in
             var start = 0
@@ -280,7 +294,7 @@ final class StoreCore: Sendable {
                             "\(path) byte \(lineOffset): expected the event at position \(expected); was the file changed while the store was open?"
                         )
                     }
-                    events.append(event)
+                    visit(event, line)
                     expected += 1
                 } catch {
                     return EventStoreError(
@@ -293,7 +307,6 @@ final class StoreCore: Sendable {
                 ? nil : EventStoreError(.corrupted, "\(path): events \(expected) to \(last) are missing")
         }
         if let outcome { throw outcome }
-        return events
     }
 
     // MARK: Writing
