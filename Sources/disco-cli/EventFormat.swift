@@ -58,20 +58,22 @@ enum EventFormat {
     private static let commandEventIndex = Array(#","command_event_index":"#.utf8)
     private static let correlationID = Array(#","correlation_id":"#.utf8)
 
-    /// Where `pattern` first occurs in `bytes`.
+    /// Where `pattern`, which begins with a comma, first occurs in `bytes`: from comma to
+    /// comma with `memchr`, since the envelope has a dozen.
     private static func offset(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
-        var index = 0
-        let end = bytes.count - pattern.count
-        while index <= end {
-            if bytes[index] == first {
-                var matched = 1
-                while matched < pattern.count, bytes[index + matched] == pattern[matched] { matched += 1 }
-                if matched == pattern.count { return index }
+        guard let base = bytes.baseAddress, bytes.count >= pattern.count else { return nil }
+        return pattern.withUnsafeBufferPointer { needle -> Int? in
+            guard let needleBase = needle.baseAddress, let first = needle.first else { return nil }
+            var index = 0
+            let end = bytes.count - needle.count
+            while index <= end {
+                guard let found = memchr(base + index, Int32(first), end - index + 1) else { return nil }
+                index = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+                if memcmp(base + index, needleBase, needle.count) == 0 { return index }
+                index += 1
             }
-            index += 1
+            return nil
         }
-        return nil
     }
 
     /// `{"position":42,"stream":{"aggregate":"Wallet","id":"…"},"version":3,"recorded_at":"…",

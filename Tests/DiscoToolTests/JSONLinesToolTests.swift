@@ -326,6 +326,44 @@ struct JSONLinesToolTests {
         #expect(unknown.status == 2)
     }
 
+    @Test("events --json passes recorded lines on with the store's field names, even when a payload has envelope names")
+    func jsonLinesKeepHostilePayloads() async throws {
+        let folder = try TemporaryFolder()
+        let wallet = StreamID(aggregate: "Wallet", id: Fixtures.id(0xAB))
+        let hostile: Params = ["zeta": 1, "command_event_index": 7, "correlation_id": "not the envelope's"]
+        var pair = [
+            Fixtures.event(1, wallet, 1, "wallet_created", command: 0x500, hostile),
+            Fixtures.event(2, wallet, 2, "money_deposited", command: 0x501, ["amount": 1.5]),
+            Fixtures.event(3, wallet, 3, "money_deposited", command: 0x501, ["amount": 2.5]),
+        ]
+        for index in pair.indices { pair[index].eventID = Fixtures.id(0x600 + index) }
+        let directory = folder.url.appendingPathComponent("store")
+        let store = try await JSONLinesEventStore.open(directory: directory, durability: .none)
+        try await store.importEvents(pair)
+        await store.close()
+        let recorded = try String(contentsOf: directory.appendingPathComponent("events.jsonl"), encoding: .utf8)
+        #expect(recorded.contains("\"command_event_count\":2"), "the two-event command is marked in the file")
+
+        let result = try DiscoProcess.run(["events", "--store", directory.path, "--json"])
+        expectSuccess(result)
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.count == 3)
+        let envelope: Set<String> = [
+            "position", "stream", "version", "recorded_at", "event_type", "schema_version", "event_id", "command_id",
+            "correlation_id", "causation_id", "payload", "metadata",
+        ]
+        for (index, line) in lines.enumerated() {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(Set(object.keys) == envelope, "line \(index + 1): \(line)")
+            #expect(object["position"] as? Int == index + 1)
+        }
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        let payload = try #require(first["payload"] as? [String: Any])
+        #expect(payload["command_event_index"] as? Int == 7)
+        #expect(payload["correlation_id"] as? String == "not the envelope's")
+        #expect(first["correlation_id"] as? String != "not the envelope's")
+    }
+
     @Test("progress: shown on stderr with rate and time left when asked (as on a terminal), never when piped")
     func progress() async throws {
         let folder = try TemporaryFolder()
