@@ -29,10 +29,11 @@ extension Orchestrator {
     }
 
     /// Dispatches a typed command and returns the aggregate's new state: no params are
-    /// built or read unless middleware is in use, which sees the command's params.
+    /// built or read unless middleware is in use, which sees the command's params. The
+    /// command's rules are checked on its typed values first, as the dynamic API checks params.
     /// - Parameters:
     ///   - type: The aggregate the command belongs to.
-    ///   - command: The command, validated as its type says.
+    ///   - command: The command; `invalidParams` when its values break its rules.
     ///   - params: The command's params, for middleware; built only when there is any.
     ///   - metadata: The command's ids and metadata.
     /// - Throws: ``DispatchError``; `unknownCommand` when `type` is not registered.
@@ -44,6 +45,7 @@ extension Orchestrator {
         metadata: CommandMetadata = CommandMetadata()
     ) async throws(DispatchError) -> State {
         if middleware.withLock({ $0.isEmpty }), let runtime = runtime(of: type) {
+            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await runtime.dispatch(command, metadata: metadata)
         }
         return try await dispatch(type, command.name, params(), metadata: metadata)

@@ -932,7 +932,6 @@ extension BankAccount {
         @discardableResult
         public func openAccount(id: UUID? = nil, owner: String, overdraftLimit: Decimal = 0, currency: String = "EUR", metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> BankAccount {
             let command = OpenAccount(id: id, owner: owner, overdraftLimit: overdraftLimit, currency: currency)
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch(BankAccount.self, .openAccount(command), params: command.params, metadata: metadata)
         }
 
@@ -941,7 +940,6 @@ extension BankAccount {
         @discardableResult
         public func deposit(id: UUID, amount: Decimal, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> BankAccount {
             let command = Deposit(id: id, amount: amount)
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch(BankAccount.self, .deposit(command), params: command.params, metadata: metadata)
         }
 
@@ -950,7 +948,6 @@ extension BankAccount {
         @discardableResult
         public func withdraw(id: UUID, amount: Decimal, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> BankAccount {
             let command = Withdraw(id: id, amount: amount)
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch(BankAccount.self, .withdraw(command), params: command.params, metadata: metadata)
         }
 
@@ -959,7 +956,6 @@ extension BankAccount {
         @discardableResult
         public func freeze(id: UUID, reason: String, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> BankAccount {
             let command = Freeze(id: id, reason: reason)
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch(BankAccount.self, .freeze(command), params: command.params, metadata: metadata)
         }
 
@@ -968,7 +964,6 @@ extension BankAccount {
         @discardableResult
         public func unfreeze(id: UUID, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> BankAccount {
             let command = Unfreeze(id: id)
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch(BankAccount.self, .unfreeze(command), params: command.params, metadata: metadata)
         }
 
@@ -977,7 +972,6 @@ extension BankAccount {
         @discardableResult
         public func closeAccount(id: UUID, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> BankAccount {
             let command = CloseAccount(id: id)
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch(BankAccount.self, .closeAccount(command), params: command.params, metadata: metadata)
         }
 

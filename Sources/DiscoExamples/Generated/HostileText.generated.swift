@@ -542,7 +542,6 @@ extension HostileText {
         @discardableResult
         public func create(id: UUID? = nil, default: String, class: Int, note: String = "it's \"fine\" \\n", metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> HostileText {
             let command = Create(id: id, default: `default`, class: `class`, note: note)
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch(HostileText.self, .create(command), params: command.params, metadata: metadata)
         }
 
@@ -551,7 +550,6 @@ extension HostileText {
         @discardableResult
         public func `in`(id: UUID, for: String, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> HostileText {
             let command = In(id: id, for: `for`)
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch(HostileText.self, .`in`(command), params: command.params, metadata: metadata)
         }
 
@@ -560,7 +558,6 @@ extension HostileText {
         @discardableResult
         public func rename(id: UUID, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> HostileText {
             let command = Rename(id: id)
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch(HostileText.self, .rename(command), params: command.params, metadata: metadata)
         }
 

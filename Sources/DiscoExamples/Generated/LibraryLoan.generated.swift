@@ -605,7 +605,6 @@ extension LibraryLoan {
         @discardableResult
         public func lendBook(id: UUID? = nil, bookId: UUID, memberId: UUID, dueAt: Date, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> LibraryLoan {
             let command = LendBook(id: id, bookId: bookId, memberId: memberId, dueAt: dueAt)
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch(LibraryLoan.self, .lendBook(command), params: command.params, metadata: metadata)
         }
 
@@ -614,7 +613,6 @@ extension LibraryLoan {
         @discardableResult
         public func renew(id: UUID, dueAt: Date, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> LibraryLoan {
             let command = Renew(id: id, dueAt: dueAt)
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch(LibraryLoan.self, .renew(command), params: command.params, metadata: metadata)
         }
 
@@ -623,7 +621,6 @@ extension LibraryLoan {
         @discardableResult
         public func returnBook(id: UUID, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> LibraryLoan {
             let command = ReturnBook(id: id)
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch(LibraryLoan.self, .returnBook(command), params: command.params, metadata: metadata)
         }
 

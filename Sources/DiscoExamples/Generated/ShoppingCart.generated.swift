@@ -721,7 +721,6 @@ extension ShoppingCart {
         @discardableResult
         public func openCart(id: UUID? = nil, customerId: UUID, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> ShoppingCart {
             let command = OpenCart(id: id, customerId: customerId)
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch(ShoppingCart.self, .openCart(command), params: command.params, metadata: metadata)
         }
 
@@ -730,7 +729,6 @@ extension ShoppingCart {
         @discardableResult
         public func addItem(id: UUID, sku: String, price: Decimal, quantity: Int = 1, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> ShoppingCart {
             let command = AddItem(id: id, sku: sku, price: price, quantity: quantity)
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch(ShoppingCart.self, .addItem(command), params: command.params, metadata: metadata)
         }
 
@@ -739,7 +737,6 @@ extension ShoppingCart {
         @discardableResult
         public func removeItem(id: UUID, sku: String, price: Decimal, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> ShoppingCart {
             let command = RemoveItem(id: id, sku: sku, price: price)
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch(ShoppingCart.self, .removeItem(command), params: command.params, metadata: metadata)
         }
 
@@ -748,7 +745,6 @@ extension ShoppingCart {
         @discardableResult
         public func checkout(id: UUID, coupons: [String]? = nil, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> ShoppingCart {
             let command = Checkout(id: id, coupons: coupons)
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch(ShoppingCart.self, .checkout(command), params: command.params, metadata: metadata)
         }
 

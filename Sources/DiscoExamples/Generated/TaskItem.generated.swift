@@ -699,7 +699,6 @@ extension TaskItem {
         @discardableResult
         public func createTask(id: UUID? = nil, title: String, priority: Int = 3, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> TaskItem {
             let command = CreateTask(id: id, title: title, priority: priority)
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch(TaskItem.self, .createTask(command), params: command.params, metadata: metadata)
         }
 
@@ -708,7 +707,6 @@ extension TaskItem {
         @discardableResult
         public func assign(id: UUID, assignee: String, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> TaskItem {
             let command = Assign(id: id, assignee: assignee)
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch(TaskItem.self, .assign(command), params: command.params, metadata: metadata)
         }
 
@@ -717,7 +715,6 @@ extension TaskItem {
         @discardableResult
         public func changeStatus(id: UUID, status: String, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> TaskItem {
             let command = ChangeStatus(id: id, status: status)
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch(TaskItem.self, .changeStatus(command), params: command.params, metadata: metadata)
         }
 
@@ -726,7 +723,6 @@ extension TaskItem {
         @discardableResult
         public func tag(id: UUID, tag: String, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> TaskItem {
             let command = Tag(id: id, tag: tag)
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch(TaskItem.self, .tag(command), params: command.params, metadata: metadata)
         }
 

@@ -553,7 +553,6 @@ extension Wallet {
         @discardableResult
         public func createWallet(id: UUID? = nil, userId: UUID, balance: Double = 0, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> Wallet {
             let command = CreateWallet(id: id, userId: userId, balance: balance)
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch(Wallet.self, .createWallet(command), params: command.params, metadata: metadata)
         }
 
@@ -562,7 +561,6 @@ extension Wallet {
         @discardableResult
         public func deposit(id: UUID, amount: Double, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> Wallet {
             let command = Deposit(id: id, amount: amount)
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch(Wallet.self, .deposit(command), params: command.params, metadata: metadata)
         }
 
@@ -571,7 +569,6 @@ extension Wallet {
         @discardableResult
         public func withdraw(id: UUID, amount: Double, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> Wallet {
             let command = Withdraw(id: id, amount: amount)
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch(Wallet.self, .withdraw(command), params: command.params, metadata: metadata)
         }
 

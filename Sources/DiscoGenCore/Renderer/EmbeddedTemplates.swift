@@ -94,7 +94,6 @@ extension {{aggregateType}} {
         @discardableResult
         {{access}}func {{{caseName}}}({{{initParameters}}}, metadata: CommandMetadata = CommandMetadata()) async throws(DispatchError) -> {{aggregateType}} {
             let command = {{typeName}}({{{params.initArguments}}})
-            do { try command.validate() } catch { throw .invalidParams(error) }
             return try await orchestrator.dispatch({{aggregateType}}.self, .{{{caseName}}}(command), params: command.params, metadata: metadata)
         }
 {{/commands}}
