@@ -8,7 +8,9 @@ extension DiscoConsole {
         guard let aggregate = orchestrator.aggregate(ofCommand: name) else {
             return .message("Unknown command", "There is no command named '\(name)'.", status: .notFound)
         }
-        guard let operation = document.commands[name] else { return Self.noForm(name, aggregate: aggregate) }
+        guard let operation = document.commands[name] else {
+            return Self.missingOperationPage(.command, name, aggregate: aggregate)
+        }
         let form = ConsoleForm(
             action: ConsolePaths.command(name),
             fields: operation.fields,
@@ -17,7 +19,14 @@ extension DiscoConsole {
             submit: "Dispatch",
             commandID: UUID()
         )
-        return Self.page(name, aggregate: aggregate, operation: operation, result: .empty, form: form)
+        return Self.operationPage(
+            .command,
+            name,
+            aggregate: aggregate,
+            operation: operation,
+            result: .empty,
+            form: form
+        )
     }
 
     /// Dispatches a submitted form: the page again with the new state, or with the messages of
@@ -31,7 +40,9 @@ extension DiscoConsole {
         case .values(let values): submitted = values
         case .refused(let page): return page
         }
-        guard let operation = document.commands[name] else { return Self.noForm(name, aggregate: aggregate) }
+        guard let operation = document.commands[name] else {
+            return Self.missingOperationPage(.command, name, aggregate: aggregate)
+        }
         let params = submitted.params(for: operation.fields)
         let commandID = submitted[FormValues.commandIDField].flatMap(UUID.init(uuidString:)) ?? UUID()
         var form = ConsoleForm(
@@ -48,7 +59,14 @@ extension DiscoConsole {
                 <div class="notice ok" id="result"><p>Dispatched: the \(aggregate) is at version \(state.version).</p>
                 \(StateView.table(state))</div>
                 """
-            return Self.page(name, aggregate: aggregate, operation: operation, result: result, form: form)
+            return Self.operationPage(
+                .command,
+                name,
+                aggregate: aggregate,
+                operation: operation,
+                result: result,
+                form: form
+            )
         } catch {
             if case .storeFailure(let storeError) = error {
                 context.logger.error("console dispatch of \(name) failed in the event store: \(storeError)")
@@ -70,37 +88,16 @@ extension DiscoConsole {
                 <div class="notice failed" id="result"><p><strong>\(problem.title)</strong>: \(problem.detail)</p>
                 \(otherList)<p>Nothing was recorded.</p></div>
                 """
-            var page = Self.page(name, aggregate: aggregate, operation: operation, result: result, form: form)
+            var page = Self.operationPage(
+                .command,
+                name,
+                aggregate: aggregate,
+                operation: operation,
+                result: result,
+                form: form
+            )
             page.status = problem.status
             return page
         }
-    }
-
-    private static func page(
-        _ name: String,
-        aggregate: String,
-        operation: ConsoleDocument.Operation,
-        result: HTML,
-        form: ConsoleForm
-    ) -> ConsolePage {
-        let description: HTML =
-            operation.description.map { text -> HTML in "<p class=\"description\">\(text)</p>" } ?? .empty
-        return ConsolePage(
-            title: name,
-            subtitle: "A command of \(aggregate)",
-            content: "\(description)\(result)\(form.html)"
-        )
-    }
-
-    private static func noForm(_ name: String, aggregate: String) -> ConsolePage {
-        ConsolePage(
-            title: name,
-            subtitle: "A command of \(aggregate)",
-            content: """
-                <div class="notice failed"><p>The OpenAPI document the console was given does not describe this \
-                command, so there is no form for it. Give the console the document disco-gen openapi writes for \
-                these specs.</p></div>
-                """
-        )
     }
 }

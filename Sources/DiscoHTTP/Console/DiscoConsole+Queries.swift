@@ -9,7 +9,9 @@ extension DiscoConsole {
         guard let aggregate = orchestrator.aggregate(ofQuery: name) else {
             return .message("Unknown query", "There is no query named '\(name)'.", status: .notFound)
         }
-        guard let operation = document.queries[name] else { return Self.noQueryForm(name, aggregate: aggregate) }
+        guard let operation = document.queries[name] else {
+            return Self.missingOperationPage(.query, name, aggregate: aggregate)
+        }
         let form = ConsoleForm(
             action: ConsolePaths.query(name),
             fields: operation.fields,
@@ -17,7 +19,7 @@ extension DiscoConsole {
             errors: ValidationErrors(),
             submit: "Run the query"
         )
-        return Self.queryPage(name, aggregate: aggregate, operation: operation, result: .empty, form: form)
+        return Self.operationPage(.query, name, aggregate: aggregate, operation: operation, result: .empty, form: form)
     }
 
     /// Runs a submitted query: the page again with the results, or with the messages beside
@@ -31,7 +33,9 @@ extension DiscoConsole {
         case .values(let values): submitted = values
         case .refused(let page): return page
         }
-        guard let operation = document.queries[name] else { return Self.noQueryForm(name, aggregate: aggregate) }
+        guard let operation = document.queries[name] else {
+            return Self.missingOperationPage(.query, name, aggregate: aggregate)
+        }
         var form = ConsoleForm(
             action: ConsolePaths.query(name),
             fields: operation.fields,
@@ -62,36 +66,15 @@ extension DiscoConsole {
                 """
             status = problem.status
         }
-        var page = Self.queryPage(name, aggregate: aggregate, operation: operation, result: result, form: form)
+        var page = Self.operationPage(
+            .query,
+            name,
+            aggregate: aggregate,
+            operation: operation,
+            result: result,
+            form: form
+        )
         page.status = status
         return page
-    }
-
-    private static func queryPage(
-        _ name: String,
-        aggregate: String,
-        operation: ConsoleDocument.Operation,
-        result: HTML,
-        form: ConsoleForm
-    ) -> ConsolePage {
-        let description: HTML =
-            operation.description.map { text -> HTML in "<p class=\"description\">\(text)</p>" } ?? .empty
-        return ConsolePage(
-            title: name,
-            subtitle: "A query of \(aggregate)",
-            content: "\(description)\(form.html)\(result)"
-        )
-    }
-
-    private static func noQueryForm(_ name: String, aggregate: String) -> ConsolePage {
-        ConsolePage(
-            title: name,
-            subtitle: "A query of \(aggregate)",
-            content: """
-                <div class="notice failed"><p>The OpenAPI document the console was given does not describe this \
-                query, so there is no form for it. Give the console the document disco-gen openapi writes for \
-                these specs.</p></div>
-                """
-        )
     }
 }
