@@ -5,7 +5,6 @@
 #                                     # in a temporary folder, prints the export line
 #   swift test --filter DiscoPostgresTests
 #   .ci/postgres.sh stop              # stops the server and removes the folder
-#   .ci/postgres.sh pause | resume    # stops the server keeping its data, starts it again
 #
 # Or source it and call pg_start / pg_stop. Only the `export DISCO_POSTGRES_URL=...` line
 # goes to standard output; progress goes to standard error.
@@ -110,26 +109,6 @@ pg_start() {
     echo "export DISCO_POSTGRES_URL='$(pg_url)'"
 }
 
-# Stops the server but keeps its data: a server that went away (the outage test).
-pg_pause() {
-    local bindir user
-    bindir="$(pg_bindir)" || return 1
-    user="$(pg_os_user)" || return 1
-    pg_as "$user" "$bindir/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >&2
-    pg_log "paused (stopped, data kept) in $PG_DIR"
-}
-
-# Starts a paused server again on the same data and port.
-pg_resume() {
-    local bindir user
-    bindir="$(pg_bindir)" || return 1
-    user="$(pg_os_user)" || return 1
-    pg_as "$user" "$bindir/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories=$PG_DIR -c max_connections=300 -c shared_buffers=64MB" \
-        start >&2
-    pg_log "resumed on 127.0.0.1:$PG_PORT"
-}
-
 pg_stop() {
     local bindir user
     if [ ! -d "$PG_DIR" ]; then
@@ -150,11 +129,9 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     case "${1:-}" in
     start) pg_start ;;
     stop) pg_stop ;;
-    pause) pg_pause ;;
-    resume) pg_resume ;;
     url) pg_url ;;
     *)
-        echo "usage: $0 start|stop|pause|resume|url" >&2
+        echo "usage: $0 start|stop|url" >&2
         exit 2
         ;;
     esac

@@ -154,19 +154,13 @@ public final class PostgresEventStore: EventStore {
         case .exactly(let version):
             guard version >= 0 else {
                 throw EventStoreError.wrongExpectedVersion(
-                    stream: stream,
-                    expected: expectedVersion,
-                    actual: try await self.version(of: stream)
-                )
+                    stream: stream, expected: expectedVersion, actual: try await self.version(of: stream))
             }
             expected = version
         }
         guard let expected32 = Int32(exactly: expected) else {
             throw EventStoreError.wrongExpectedVersion(
-                stream: stream,
-                expected: expectedVersion,
-                actual: try await self.version(of: stream)
-            )
+                stream: stream, expected: expectedVersion, actual: try await self.version(of: stream))
         }
         var eventTypes: [String] = []
         var schemaVersions: [Int32] = []
@@ -251,7 +245,7 @@ public final class PostgresEventStore: EventStore {
                 of: "SELECT coalesce(max(position), 0)::bigint FROM \(unescaped: schema.events)"
             ) { rows in
                 var head: Int64 = 0
-                for try await (value, ) in rows.decode((Int64.self)) {
+                for try await (value,) in rows.decode((Int64.self)) {
                     head = value
                 }
                 return head
@@ -271,7 +265,7 @@ public final class PostgresEventStore: EventStore {
                     """
             ) { rows in
                 var version = 0
-                for try await (value, ) in rows.decode((Int.self)) {
+                for try await (value,) in rows.decode((Int.self)) {
                     version = value
                 }
                 return version
@@ -301,22 +295,13 @@ public final class PostgresEventStore: EventStore {
     /// connection, left idle on the server, until the pool had none and every query waited for
     /// ever. Leased by `withConnection`, the connection returns to the pool when `read`
     /// returns or throws, whatever the row stream does.
-    ///
-    /// The whole call, waiting for a connection included, fails after the configuration's
-    /// `queryTimeout` (``PostgresDeadline``).
     func withRows<Result: Sendable>(
         of query: PostgresQuery,
-        _ read: @escaping @Sendable (PostgresRowSequence) async throws -> Result
+        _ read: (PostgresRowSequence) async throws -> Result
     ) async throws -> Result {
         let logger = self.logger
-        let client = self.client
-        return try await PostgresDeadline.run(
-            within: configuration.queryTimeout,
-            server: "PostgreSQL at \(configuration.host):\(configuration.port)"
-        ) {
-            try await client.withConnection { connection in
-                try await read(connection.query(query, logger: logger))
-            }
+        return try await client.withConnection { connection in
+            try await read(connection.query(query, logger: logger))
         }
     }
 

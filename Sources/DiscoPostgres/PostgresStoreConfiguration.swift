@@ -12,8 +12,7 @@ import Foundation
 ///
 /// The URL's query may set `sslmode` (`disable`, `prefer`, the default, or `require`),
 /// `schema` (the PostgreSQL schema holding the store's tables, `public` by default),
-/// `connect_timeout` (seconds, 10 by default), `query_timeout` (seconds, 5 by default: how long
-/// one call may take) and `pool_size` (20 by default).
+/// `connect_timeout` (seconds, 10 by default) and `pool_size` (20 by default).
 public struct PostgresStoreConfiguration: Sendable, Hashable, CustomStringConvertible {
     /// How the connection is encrypted.
     public enum TLSMode: String, Sendable, Hashable {
@@ -47,11 +46,6 @@ public struct PostgresStoreConfiguration: Sendable, Hashable, CustomStringConver
     public var schema: String
     /// How long connecting and logging in may take before the attempt fails.
     public var connectTimeout: Duration
-    /// How long one call of the store (an append, a read, waiting for a connection included)
-    /// may take before it fails with `EventStoreError` of kind `io`: 5 s by default,
-    /// `query_timeout` (seconds) in a URL. A server that went away is reported within it,
-    /// and the store works again by itself once the server is back.
-    public var queryTimeout: Duration = .seconds(5)
     /// The most connections the pool opens (the subscription listener uses one more).
     public var maximumConnections: Int
     /// How often an idle subscription reads the store when no notification woke it: the
@@ -125,28 +119,16 @@ public struct PostgresStoreConfiguration: Sendable, Hashable, CustomStringConver
                 case "require", "verify-ca", "verify-full": self.tls = .require
                 default:
                     throw PostgresStoreError(
-                        .invalidConfiguration,
-                        "sslmode must be disable, prefer or require, not \(value)"
-                    )
+                        .invalidConfiguration, "sslmode must be disable, prefer or require, not \(value)")
                 }
             case "schema":
                 self.schema = value
             case "connect_timeout":
                 guard let seconds = Int(value), seconds > 0 else {
                     throw PostgresStoreError(
-                        .invalidConfiguration,
-                        "connect_timeout must be a positive number of seconds, not \(value)"
-                    )
+                        .invalidConfiguration, "connect_timeout must be a positive number of seconds, not \(value)")
                 }
                 self.connectTimeout = .seconds(seconds)
-            case "query_timeout":
-                guard let seconds = Double(value), seconds > 0, seconds.isFinite else {
-                    throw PostgresStoreError(
-                        .invalidConfiguration,
-                        "query_timeout must be a positive number of seconds, not \(value)"
-                    )
-                }
-                self.queryTimeout = .milliseconds(Int64(seconds * 1000))
             case "pool_size":
                 guard let size = Int(value) else {
                     throw PostgresStoreError(.invalidConfiguration, "pool_size must be a number, not \(value)")
@@ -155,7 +137,7 @@ public struct PostgresStoreConfiguration: Sendable, Hashable, CustomStringConver
             default:
                 throw PostgresStoreError(
                     .invalidConfiguration,
-                    "unknown URL parameter \(item.name); known: sslmode, schema, connect_timeout, query_timeout, pool_size"
+                    "unknown URL parameter \(item.name); known: sslmode, schema, connect_timeout, pool_size"
                 )
             }
         }
@@ -197,16 +179,10 @@ public struct PostgresStoreConfiguration: Sendable, Hashable, CustomStringConver
             )
         }
         guard maximumConnections >= 1 else {
-            throw PostgresStoreError(
-                .invalidConfiguration,
-                "the pool needs at least one connection, not \(maximumConnections)"
-            )
+            throw PostgresStoreError(.invalidConfiguration, "the pool needs at least one connection, not \(maximumConnections)")
         }
-        guard connectTimeout > .zero, pollInterval > .zero, queryTimeout > .zero else {
-            throw PostgresStoreError(
-                .invalidConfiguration,
-                "the connect timeout, query timeout and poll interval must be positive"
-            )
+        guard connectTimeout > .zero, pollInterval > .zero else {
+            throw PostgresStoreError(.invalidConfiguration, "the connect timeout and poll interval must be positive")
         }
     }
 

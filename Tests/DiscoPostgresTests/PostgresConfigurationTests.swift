@@ -6,7 +6,7 @@ struct PostgresConfigurationTests {
     @Test("a URL gives host, port, user, password, database and options")
     func parsesURL() throws {
         let configuration = try PostgresStoreConfiguration(
-            url: "postgres://me:s%40cret@db.example:6543/app?sslmode=disable&schema=events&connect_timeout=3&pool_size=7&query_timeout=0.5"
+            url: "postgres://me:s%40cret@db.example:6543/app?sslmode=disable&schema=events&connect_timeout=3&pool_size=7"
         )
         #expect(configuration.host == "db.example")
         #expect(configuration.port == 6543)
@@ -16,7 +16,6 @@ struct PostgresConfigurationTests {
         #expect(configuration.tls == .disable)
         #expect(configuration.schema == "events")
         #expect(configuration.connectTimeout == .seconds(3))
-        #expect(configuration.queryTimeout == .milliseconds(500))
         #expect(configuration.maximumConnections == 7)
         #expect(!configuration.description.contains("cret"))
     }
@@ -28,7 +27,6 @@ struct PostgresConfigurationTests {
         #expect(configuration.schema == "public")
         #expect(configuration.tls == .prefer)
         #expect(configuration.password == nil)
-        #expect(configuration.queryTimeout == .seconds(5))
     }
 
     @Test(
@@ -41,8 +39,6 @@ struct PostgresConfigurationTests {
             "postgres://me:pw@host/db?schema=Bad-Name",
             "postgres://me:pw@host/db?colour=blue",
             "postgres://me:pw@host:70000/db",
-            "postgres://me:pw@host/db?query_timeout=0",
-            "postgres://me:pw@host/db?query_timeout=soon",
         ]
     )
     func refusesBadURLs(url: String) {
