@@ -7,7 +7,7 @@ import Foundation
 public struct ParamType<Wrapped: Sendable>: Sendable {
     /// The message given when the value is missing, null or of the wrong type.
     public let message: String
-    private let convert: @Sendable (Value) -> Conversion
+    @usableFromInline let convert: @Sendable (Value) -> Conversion
 
     /// The result of converting one value.
     public enum Conversion: Sendable {
@@ -32,6 +32,7 @@ public struct ParamType<Wrapped: Sendable>: Sendable {
     }
 
     /// Converts a value that is present and not null.
+    @inlinable
     public func convert(_ value: Value) -> Conversion {
         convert(value)
     }

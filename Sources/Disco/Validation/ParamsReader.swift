@@ -13,6 +13,7 @@
 /// declared ones.
 public struct ParamsReader: Sendable {
     /// Every problem found so far.
+    @inlinable
     public var errors: ValidationErrors {
         var all = found
         for name in params.keys where !declared.contains(name) {
@@ -21,11 +22,14 @@ public struct ParamsReader: Sendable {
         return all
     }
 
-    private let params: Params
-    private let declared: Set<String>
-    private var found = ValidationErrors()
+    // Inlinable, with the members below, so that generated code specialises the reads for
+    // its types instead of running them generic (a metadata lookup per call).
+    @usableFromInline let params: Params
+    @usableFromInline let declared: Set<String>
+    @usableFromInline var found = ValidationErrors()
 
     /// A reader of `params` that accepts exactly the `declared` names.
+    @inlinable
     public init(_ params: Params, declared: Set<String>) {
         self.params = params
         self.declared = declared
@@ -34,6 +38,7 @@ public struct ParamsReader: Sendable {
     /// A required param: missing or null is reported with the type's message, and a required
     /// string that is empty or only whitespace with `must be present`.
     /// - Returns: The value, or `nil` when it is wrong (and an error was recorded).
+    @inlinable
     public mutating func required<Wrapped>(
         _ name: String,
         _ type: ParamType<Wrapped>,
@@ -54,6 +59,7 @@ public struct ParamsReader: Sendable {
 
     /// A param with a default, used when the param is missing or null.
     /// - Returns: The value, or `nil` when it is wrong (and an error was recorded).
+    @inlinable
     public mutating func required<Wrapped>(
         _ name: String,
         _ type: ParamType<Wrapped>,
@@ -66,6 +72,7 @@ public struct ParamsReader: Sendable {
 
     /// An optional param: missing or null is `nil` and no error.
     /// - Returns: The value, or `nil` when it is absent or wrong (and an error was recorded).
+    @inlinable
     public mutating func optional<Wrapped>(
         _ name: String,
         _ type: ParamType<Wrapped>,
@@ -75,7 +82,8 @@ public struct ParamsReader: Sendable {
         return convert(name, value, type, rules: rules)
     }
 
-    private mutating func convert<Wrapped>(
+    @inlinable
+    mutating func convert<Wrapped>(
         _ name: String,
         _ value: Value,
         _ type: ParamType<Wrapped>,

@@ -11,7 +11,7 @@ import Foundation
 public struct ValidationRule<Wrapped: Sendable>: Sendable {
     /// The message given when a value breaks the rule.
     public let message: String
-    private let isSatisfied: @Sendable (Wrapped) -> Bool
+    @usableFromInline let isSatisfied: @Sendable (Wrapped) -> Bool
 
     /// A rule from a predicate.
     /// - Parameters:
@@ -23,6 +23,7 @@ public struct ValidationRule<Wrapped: Sendable>: Sendable {
     }
 
     /// Whether a value keeps the rule.
+    @inlinable
     public func check(_ value: Wrapped) -> Bool {
         isSatisfied(value)
     }

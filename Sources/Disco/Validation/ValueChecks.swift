@@ -12,14 +12,20 @@
 /// ```
 public struct ValueChecks: Sendable {
     /// Every problem found so far.
-    public private(set) var errors = ValidationErrors()
+    public var errors: ValidationErrors { found }
+
+    // Inlinable, with the members below, so that generated code specialises the checks for
+    // its types instead of running them generic (a metadata lookup per call).
+    @usableFromInline var found = ValidationErrors()
 
     /// No problems yet.
+    @inlinable
     public init() {}
 
     /// A value the spec requires: each broken rule is reported; a string that breaks none
     /// but is empty or only whitespace is reported with `presentMessage`, as
     /// ``ParamsReader/required(_:_:presentMessage:rules:)`` does.
+    @inlinable
     public mutating func required<Wrapped>(
         _ name: String,
         _ value: Wrapped,
@@ -28,16 +34,18 @@ public struct ValueChecks: Sendable {
     ) {
         guard check(name, value, rules) else { return }
         if let string = value as? String, string.allSatisfy(\.isWhitespace) {
-            errors.add(presentMessage, to: name)
+            found.add(presentMessage, to: name)
         }
     }
 
     /// A value with a default: each broken rule is reported.
+    @inlinable
     public mutating func defaulted<Wrapped>(_ name: String, _ value: Wrapped, rules: [ValidationRule<Wrapped>]) {
         check(name, value, rules)
     }
 
     /// An optional value: each broken rule is reported when there is a value.
+    @inlinable
     public mutating func optional<Wrapped>(_ name: String, _ value: Wrapped?, rules: [ValidationRule<Wrapped>]) {
         guard let value else { return }
         check(name, value, rules)
@@ -45,10 +53,11 @@ public struct ValueChecks: Sendable {
 
     /// Reports every rule `value` breaks; `true` when it breaks none.
     @discardableResult
-    private mutating func check<Wrapped>(_ name: String, _ value: Wrapped, _ rules: [ValidationRule<Wrapped>]) -> Bool {
+    @inlinable
+    mutating func check<Wrapped>(_ name: String, _ value: Wrapped, _ rules: [ValidationRule<Wrapped>]) -> Bool {
         var satisfied = true
         for rule in rules where !rule.check(value) {
-            errors.add(rule.message, to: name)
+            found.add(rule.message, to: name)
             satisfied = false
         }
         return satisfied

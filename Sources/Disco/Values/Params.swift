@@ -7,19 +7,24 @@ import OrderedCollections
 /// let params: Params = ["user_id": .string(userID.uuidString), "balance": 100.0]
 /// ```
 public struct Params: Sendable, Hashable {
-    private var storage: OrderedDictionary<String, Value>
+    @usableFromInline var storage: OrderedDictionary<String, Value>
 
     /// No params.
+    @inlinable
     public init() {
         self.storage = [:]
     }
 
     /// Params from name and value pairs; a later pair wins over an earlier one of the same name.
+    @inlinable
     public init<Pairs: Sequence>(_ pairs: Pairs) where Pairs.Element == (String, Value) {
-        self.storage = OrderedDictionary(pairs, uniquingKeysWith: { _, last in last })
+        var storage = OrderedDictionary<String, Value>(minimumCapacity: pairs.underestimatedCount)
+        for (name, value) in pairs { storage[name] = value }
+        self.storage = storage
     }
 
     /// The value of a name; setting `nil` removes the name.
+    @inlinable
     public subscript(name: String) -> Value? {
         get { storage[name] }
         set { storage[name] = newValue }
@@ -29,9 +34,11 @@ public struct Params: Sendable, Hashable {
     public var keys: [String] { Array(storage.keys) }
 
     /// How many names there are.
+    @inlinable
     public var count: Int { storage.count }
 
     /// Whether there are no params.
+    @inlinable
     public var isEmpty: Bool { storage.isEmpty }
 
     /// Reserves room for a number of params.
@@ -41,8 +48,11 @@ public struct Params: Sendable, Hashable {
 }
 
 extension Params: ExpressibleByDictionaryLiteral {
+    @inlinable
     public init(dictionaryLiteral elements: (String, Value)...) {
-        self.init(elements)
+        var storage = OrderedDictionary<String, Value>(minimumCapacity: elements.count)
+        for (name, value) in elements { storage[name] = value }
+        self.storage = storage
     }
 }
 
