@@ -1,7 +1,8 @@
 // disco-bench: the figures of design.md's "Targets", each against a baseline measured in
 // the same run. Run with `swift run -c release disco-bench [--events N] [--commands N]
 // [--callers-commands N] [--dir PATH] [--pairs N] [--pair-commands N]
-// [--phase targets|orchestrator|cost|memory [--wallets N]|snapshots|rebuild [--index scan|checkpoint]|tool]`;
+// [--phase targets|orchestrator|cost|memory [--wallets N]|snapshots|rebuild [--index scan|checkpoint]|tool|upcast]`;
+// `--phase upcast` rebuilds `--events` events of which half need an upcast step, beside the same store with none;
 // `--phase tool` times the `disco` executable built beside it on a store of `--events` events;
 // it prints one JSON object per measurement.
 
@@ -257,6 +258,19 @@ func runPhases() async {
             let events = Int(try await JSONLinesStoreReader.open(directory: folder).headPosition())
             try ToolBench.run(store: folder, events: events)
             if options.directory == nil { try? FileManager.default.removeItem(at: root) }
+            exit(0)
+        }
+        if options.phase == "upcast" {
+            try await UpcastBench.run(
+                events: options.events,
+                pairs: max(options.pairs, 1),
+                in: root.appendingPathComponent("upcast")
+            )
+            if options.directory == nil { try? FileManager.default.removeItem(at: root) }
+            exit(0)
+        }
+        if options.phase == "upcast-rebuild" {
+            try await UpcastBench.rebuild(root)
             exit(0)
         }
         if options.phase == "rebuild" {
