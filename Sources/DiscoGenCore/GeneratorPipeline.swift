@@ -76,7 +76,12 @@ public struct GeneratorPipeline: Sendable {
         let spec = loader.load(yaml: yaml, file: file, diagnostics: &diagnostics)
         let checked = spec.flatMap { checker.check($0, diagnostics: &diagnostics) }
         let locked = spec.map {
-            SpecLockChecker.check($0, against: checker.lock, lockFile: SpecLock.path(forSpec: file), diagnostics: &diagnostics)
+            SpecLockChecker.check(
+                $0,
+                against: checker.lock,
+                lockFile: SpecLock.path(forSpec: file),
+                diagnostics: &diagnostics
+            )
         }
         guard let checked, let locked, !diagnostics.hasErrors else { throw Diagnostics(diagnostics.diagnostics) }
         let source = try renderer.render(translator.translate(checked))
@@ -88,5 +93,28 @@ public struct GeneratorPipeline: Sendable {
             lock: locked.lock,
             lockAdditions: locked.additions
         )
+    }
+}
+
+extension GeneratorPipeline {
+    /// What ``retire(yaml:file:lock:)`` gives: the spec generated against its retired lock,
+    /// and what was retired.
+    public struct Retirement: Sendable {
+        /// The generated Swift, and in ``Output/lock`` the lock without the retired versions.
+        public var output: Output
+        /// What the lock no longer records.
+        public var retired: [SpecLockRetirement.Retired]
+    }
+
+    /// Retires from `lock` the versions and event types the spec no longer reads
+    /// (``SpecLockRetirement``), then generates the spec against what is left.
+    /// - Throws: ``Diagnostics`` when the spec has errors, against the retired lock too.
+    public func retire(yaml: String, file: String, lock: SpecLock) throws -> Retirement {
+        var diagnostics = DiagnosticList()
+        guard let spec = loader.load(yaml: yaml, file: file, diagnostics: &diagnostics), !diagnostics.hasErrors else {
+            throw Diagnostics(diagnostics.diagnostics)
+        }
+        let (kept, retired) = SpecLockRetirement.retire(spec, from: lock)
+        return Retirement(output: try generate(yaml: yaml, file: file, lock: kept), retired: retired)
     }
 }

@@ -11,7 +11,7 @@ struct DiscoGen: AsyncParsableCommand {
             The generated Swift conforms to the Disco runtime library.
             """,
         version: DiscoGenVersion.current,
-        subcommands: [Generate.self, Validate.self, Tests.self, Docs.self, OpenAPI.self],
+        subcommands: [Generate.self, Validate.self, Retire.self, Tests.self, Docs.self, OpenAPI.self],
         defaultSubcommand: Generate.self
     )
 }

@@ -8,10 +8,11 @@ struct GeneratorRun {
     let options: GenerateOptions
 
     /// The outputs of every spec, each checked against its lock (`<spec>.lock`) when it has one.
-    /// - Parameter stage: What to generate from one spec (yaml, file); the aggregate by default.
+    /// - Parameter stage: What to generate from one spec (yaml, file, and its lock when it has
+    ///   one); the aggregate by default.
     /// - Throws: `ExitCode.failure` after printing the diagnostics, when any spec or lock has an error.
     func generateAll(
-        _ stage: ((GeneratorPipeline, String, String) throws -> GeneratorPipeline.Output)? = nil
+        _ stage: ((GeneratorPipeline, String, String, SpecLock?) throws -> GeneratorPipeline.Output)? = nil
     ) throws -> [GeneratedSpec] {
         let pipeline: GeneratorPipeline
         let files: [String]
@@ -27,24 +28,19 @@ struct GeneratorRun {
         for file in files {
             do {
                 let yaml = try String(contentsOfFile: file, encoding: .utf8)
-                let lockPath = SpecLock.path(forSpec: file)
-                let existing = FileManager.default.contents(atPath: lockPath).map { String(decoding: $0, as: UTF8.self) }
-                var lock: SpecLock?
-                if let existing {
-                    var diagnostics = DiagnosticList()
-                    lock = SpecLockFile.parse(existing, file: lockPath, diagnostics: &diagnostics)
-                    guard lock != nil, !diagnostics.hasErrors else { throw Diagnostics(diagnostics.diagnostics) }
-                }
-                let output = try stage?(pipeline, yaml, file) ?? pipeline.generate(yaml: yaml, file: file, lock: lock)
+                let onDisk = try SpecLockFile.read(forSpec: file)
+                let lock = onDisk.lock
+                let output =
+                    try stage?(pipeline, yaml, file, lock) ?? pipeline.generate(yaml: yaml, file: file, lock: lock)
                 for diagnostic in output.diagnostics { Console.diagnostic(diagnostic) }
                 let lockText = SpecLockFile.text(of: output.lock)
                 outputs.append(
                     GeneratedSpec(
                         output: output,
                         specPath: file,
-                        lockPath: lockPath,
+                        lockPath: onDisk.path,
                         lockText: lockText,
-                        lockIsStale: existing != lockText
+                        lockIsStale: onDisk.text != lockText
                     )
                 )
             } catch {

@@ -34,7 +34,8 @@ struct SpecInputs: ParsableArguments {
         for file in files {
             do {
                 let yaml = try String(contentsOfFile: file, encoding: .utf8)
-                let (spec, warnings) = try pipeline.check(yaml: yaml, file: file)
+                let lock = try SpecLockFile.read(forSpec: file).lock
+                let (spec, warnings) = try pipeline.check(yaml: yaml, file: file, lock: lock)
                 for warning in warnings { Console.diagnostic(warning) }
                 specs.append(spec)
             } catch {

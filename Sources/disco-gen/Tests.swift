@@ -45,8 +45,14 @@ extension DiscoGen {
         func run() async throws {
             let imports = imports
             let disabled = disabled
-            let outputs = try GeneratorRun(options: options).generateAll { pipeline, yaml, file in
-                try pipeline.generateExampleTests(yaml: yaml, file: file, imports: imports, disabledReason: disabled)
+            let outputs = try GeneratorRun(options: options).generateAll { pipeline, yaml, file, lock in
+                try pipeline.generateExampleTests(
+                    yaml: yaml,
+                    file: file,
+                    imports: imports,
+                    disabledReason: disabled,
+                    lock: lock
+                )
             }.map(\.output)
             let writer = OutputWriter(directory: outputDirectory)
             try writer.checkDistinctNames(outputs)

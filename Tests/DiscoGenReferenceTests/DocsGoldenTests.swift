@@ -33,7 +33,8 @@ import Testing
         let checked = try Self.specPaths(in: folder).map { path in
             try pipeline.check(
                 yaml: try String(contentsOf: RepositoryPaths.root.appendingPathComponent(path), encoding: .utf8),
-                file: path
+                file: path,
+                lock: RepositoryPaths.lock(forSpec: path)
             ).spec
         }
         let depth = pages.split(separator: "/").map { _ in ".." }.joined(separator: "/")

@@ -10,11 +10,13 @@ import Testing
 /// `swift run disco-gen Specs Tests/DiscoGenReferenceTests/Specs --access-modifier public --output-directory Sources/DiscoExamples/Generated`.
 @Suite struct GoldenFileTests {
     /// Spec paths relative to the repository, as the regeneration command names them.
-    static let specPaths: [String] = [("Specs", RepositoryPaths.specs), ("Tests/DiscoGenReferenceTests/Specs", RepositoryPaths.testSpecs)]
-        .flatMap { folder, url in
-            ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [])
-                .filter { $0.hasSuffix(".yml") }.sorted().map { "\(folder)/\($0)" }
-        }
+    static let specPaths: [String] = [
+        ("Specs", RepositoryPaths.specs), ("Tests/DiscoGenReferenceTests/Specs", RepositoryPaths.testSpecs),
+    ]
+    .flatMap { folder, url in
+        ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [])
+            .filter { $0.hasSuffix(".yml") }.sorted().map { "\(folder)/\($0)" }
+    }
 
     @Test func theGoldensCoverTheExamplesAndTheTestSpecs() {
         #expect(Self.specPaths.contains("Specs/wallet.yml"))
@@ -25,7 +27,7 @@ import Testing
     func generatedSourceMatchesGolden(specPath: String) throws {
         let yaml = try String(contentsOf: RepositoryPaths.root.appendingPathComponent(specPath), encoding: .utf8)
         let pipeline = try GeneratorPipeline(options: GeneratorOptions(accessModifier: .public))
-        let output = try pipeline.generate(yaml: yaml, file: specPath)
+        let output = try pipeline.generate(yaml: yaml, file: specPath, lock: RepositoryPaths.lock(forSpec: specPath))
         let goldenURL = RepositoryPaths.generated.appendingPathComponent(output.fileName)
         let golden = try String(contentsOf: goldenURL, encoding: .utf8)
         if output.source != golden {

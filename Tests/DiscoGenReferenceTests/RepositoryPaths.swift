@@ -1,3 +1,4 @@
+import DiscoGenCore
 import Foundation
 
 /// Paths inside this repository, found from this file's place.
@@ -18,4 +19,10 @@ enum RepositoryPaths {
     static let generated = root.appendingPathComponent("Sources/DiscoExamples/Generated")
     /// The embedded copy of the templates.
     static let embeddedTemplates = root.appendingPathComponent("Sources/DiscoGenCore/Renderer/EmbeddedTemplates.swift")
+
+    /// The lock beside a spec, when it has one, as `disco-gen` reads it.
+    /// - Parameter specPath: The spec's path relative to the repository.
+    static func lock(forSpec specPath: String) throws -> SpecLock? {
+        try SpecLockFile.read(forSpec: root.appendingPathComponent(specPath).path).lock
+    }
 }

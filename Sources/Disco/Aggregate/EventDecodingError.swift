@@ -11,6 +11,7 @@ public struct EventDecodingError: Error, Sendable, Hashable, CustomStringConvert
         case undecodable(reason: String)
         case unknownEventType(aggregate: String)
         case newerVersion(recorded: Int, known: Int)
+        case retiredVersion(recorded: Int, oldest: Int)
     }
 
     private let kind: Kind
@@ -38,10 +39,21 @@ public struct EventDecodingError: Error, Sendable, Hashable, CustomStringConvert
         EventDecodingError(.newerVersion(recorded: recordedVersion, known: knownVersion), eventType: eventType)
     }
 
+    /// An event recorded at a schema version older than the oldest this build of the spec
+    /// reads: the spec retired it (`disco-gen retire`) after its stores were copied with every
+    /// event upcast, and this store was not.
+    public static func retiredVersion(eventType: String, recordedVersion: Int, oldestVersion: Int) -> EventDecodingError
+    {
+        EventDecodingError(.retiredVersion(recorded: recordedVersion, oldest: oldestVersion), eventType: eventType)
+    }
+
     /// The event's recorded schema version, when that is what is wrong: it is newer than
-    /// ``knownVersion``.
+    /// ``knownVersion``, or a retired one.
     public var recordedVersion: Int? {
-        if case .newerVersion(let recorded, _) = kind { recorded } else { nil }
+        switch kind {
+        case .newerVersion(let recorded, _), .retiredVersion(let recorded, _): recorded
+        default: nil
+        }
     }
 
     /// The newest schema version of the event this build knows, when the recorded one is newer.
@@ -50,7 +62,14 @@ public struct EventDecodingError: Error, Sendable, Hashable, CustomStringConvert
     }
 
     /// Whether the event was recorded by a newer build of the spec than this one.
-    public var isNewerVersion: Bool { recordedVersion != nil }
+    public var isNewerVersion: Bool {
+        if case .newerVersion = kind { true } else { false }
+    }
+
+    /// Whether the event's version is one the spec retired.
+    public var isRetiredVersion: Bool {
+        if case .retiredVersion = kind { true } else { false }
+    }
 
     /// What is wrong, without the event type.
     public var reason: String {
@@ -62,6 +81,10 @@ public struct EventDecodingError: Error, Sendable, Hashable, CustomStringConvert
         case .newerVersion(let recorded, let known):
             "it was recorded at version \(recorded), but this build knows versions up to \(known): "
                 + "deploy the code of the spec that records version \(recorded) (nothing in the store was changed)"
+        case .retiredVersion(let recorded, let oldest):
+            "it was recorded at version \(recorded), which the spec retired: this build reads versions from \(oldest) on. "
+                + "Copy the store with a build that still has the upcast steps (EventStoreCopier(upcaster:)) and open the copy "
+                + "(nothing in the store was changed)"
         }
     }
 

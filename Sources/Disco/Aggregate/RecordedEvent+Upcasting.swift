@@ -31,7 +31,7 @@ extension EventDecodingError {
     /// The error as a store failure that says where the event is.
     func storeError(at event: RecordedEvent) -> EventStoreError {
         EventStoreError(
-            isNewerVersion ? .newerSchemaVersion : .corrupted,
+            isNewerVersion ? .newerSchemaVersion : isRetiredVersion ? .retiredSchemaVersion : .corrupted,
             "cannot decode event '\(eventType)' (version \(event.schemaVersion)) at position \(event.position), "
                 + "stream \(event.stream): \(reason)"
         )

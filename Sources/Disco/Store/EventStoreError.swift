@@ -15,6 +15,9 @@ public struct EventStoreError: Error, Sendable, Hashable, CustomStringConvertibl
         /// An event was recorded by a newer build of its spec: its schema version is above
         /// the newest this build knows. Deploy the newer code; the store is unchanged.
         case newerSchemaVersion
+        /// An event was recorded at a schema version its spec retired (`disco-gen retire`):
+        /// copy the store with a build that still reads it; the store is unchanged.
+        case retiredSchemaVersion
     }
 
     /// What kind of failure it is.

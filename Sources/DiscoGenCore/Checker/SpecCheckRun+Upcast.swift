@@ -41,7 +41,7 @@ extension SpecCheckRun {
         let newest = max(current, 1)
         for version in min(max(lowestVersion, 1), newest)..<newest where stepsByVersion[version] == nil {
             diagnostics.error(
-                "\(what) is at version \(current) but has no upcast step from version \(version); add `- from: \(version)` to 'upcast', with the fields of version \(version) and `with:` for what version \(version + 1) needs",
+                "\(what) is at version \(current) but has no upcast step from version \(version); add `- from: \(version)` to 'upcast', with the fields of version \(version) and `with:` for what version \(version + 1) needs; or, once no store holds version \(version) (Docs/Evolution.md), run `disco-gen retire`",
                 at: event.versionLocation ?? event.name.location
             )
         }

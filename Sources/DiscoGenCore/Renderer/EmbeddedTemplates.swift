@@ -310,12 +310,18 @@ extension {{aggregateType}} {
 {{/hasFields}}
 
         /// The event recorded at `schemaVersion`{{#hasSteps}}, carried forward by the spec's upcast steps{{/hasSteps}}.
-        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version.
+        /// - Throws: ``EventDecodingError`` when the payload does not fit or is newer than this version{{#hasRetiredVersions}}, or older than version {{oldestVersion}}, which the spec retired{{/hasRetiredVersions}}.
         {{access}}init(payload: Params, schemaVersion: Int) throws(EventDecodingError) {
             guard schemaVersion <= Self.schemaVersion else {
                 throw EventDecodingError.newerVersion(
                     eventType: Self.eventType, recordedVersion: schemaVersion, knownVersion: Self.schemaVersion)
             }
+{{#hasRetiredVersions}}
+            guard schemaVersion >= {{oldestVersion}} else {
+                throw EventDecodingError.retiredVersion(
+                    eventType: Self.eventType, recordedVersion: schemaVersion, oldestVersion: {{oldestVersion}})
+            }
+{{/hasRetiredVersions}}
 {{#hasSteps}}
             var payload = payload
 {{/hasSteps}}

@@ -156,6 +156,8 @@ extension EventViewModel: MustacheParent {
         case "steps": steps
         case "hasSteps": hasSteps
         case "generatedSteps": generatedSteps
+        case "oldestVersion": oldestVersion
+        case "hasRetiredVersions": hasRetiredVersions
         default: nil
         }
     }

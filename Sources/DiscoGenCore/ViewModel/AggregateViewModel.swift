@@ -210,6 +210,10 @@ public struct EventViewModel: Sendable {
     public var hasSteps: Bool
     /// The steps the generator writes (not `handler: swift`).
     public var generatedSteps: [UpcastStepViewModel]
+    /// The oldest version the code reads: the first step's, or `schemaVersion` without steps.
+    public var oldestVersion: Int
+    /// Whether older versions were retired (`oldestVersion` above 1), so reading one is an error.
+    public var hasRetiredVersions: Bool
 }
 
 /// A query.

@@ -155,6 +155,7 @@ public struct ViewModelTranslator: Sendable {
         }
         let usesEvent = checked.applies.contains { $0.value.expression.readsEventFields }
         let steps = steps(checked, aggregateType: spec.aggregate.value, spec: spec)
+        let oldestVersion = steps.first?.from ?? max(event.version, 1)
         return EventViewModel(
             name: event.name.value,
             caseName: Naming.identifier(event.name.value),
@@ -169,7 +170,9 @@ public struct ViewModelTranslator: Sendable {
             casePatterns: casePatterns(event),
             steps: steps,
             hasSteps: !steps.isEmpty,
-            generatedSteps: steps.filter { !$0.isHandwritten }
+            generatedSteps: steps.filter { !$0.isHandwritten },
+            oldestVersion: oldestVersion,
+            hasRetiredVersions: oldestVersion > 1
         )
     }
 
